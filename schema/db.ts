@@ -1,0 +1,32 @@
+// The D1 tables (drizzle): what outlives a sandbox and what teachers query across sandboxes.
+// Used by worker/ and the Durable Object's manifest recorder; never by durable/sim.
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** One row per sandbox. */
+export const sandboxes = sqliteTable("sandboxes", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  owner: text("owner"),
+  classId: text("class_id"),
+  createdAt: integer("created_at").notNull(),
+  lastSeenAt: integer("last_seen_at").notNull(),
+  quotas: text("quotas"),
+  deletedAt: integer("deleted_at"),
+}, (t) => [index("sandboxes_class").on(t.classId)]);
+
+/** Every object a student created, patched or deleted. */
+export const manifests = sqliteTable("manifests", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  sandboxId: text("sandbox_id").notNull(),
+  verb: text("verb").notNull(),
+  kind: text("kind").notNull(),
+  namespace: text("namespace"),
+  name: text("name").notNull(),
+  body: text("body"),
+  at: integer("at").notNull(),
+  virtualAt: integer("virtual_at"),
+  userAgent: text("user_agent"),
+}, (t) => [index("manifests_sandbox").on(t.sandboxId, t.id)]);
+
+export type SandboxRow = typeof sandboxes.$inferSelect;
+export type ManifestRow = typeof manifests.$inferSelect;
