@@ -29,6 +29,8 @@ export class Store {
   private oldestRv = 0;
   /** Events not yet handed to the cluster's dispatcher (drained by Cluster, never re-entrant). */
   readonly pending: StoreEvent[] = [];
+  /** `resource\u0000key` of objects written since the persister last took them. */
+  private dirty = new Set<string>();
 
   constructor(private readonly historyLimit = 4000, private readonly clock: () => number = () => 0) {}
 
@@ -154,7 +156,20 @@ export class Store {
     return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.rv) } };
   }
 
+  /** Objects written since the last call, as [resource, key] pairs (for incremental persistence). */
+  takeDirty(): [string, string][] {
+    const out = [...this.dirty].map((d) => d.split("\u0000") as [string, string]);
+    this.dirty.clear();
+    return out;
+  }
+
+  /** The object of a resource by key (the persister's view), if it exists. */
+  getByKey(resource: string, key: string): KObject | undefined {
+    return this.byResource.get(resource)?.get(key);
+  }
+
   private record(type: WatchEventType, resource: string, key: string, object: KObject, prev?: KObject): void {
+    this.dirty.add(`${resource}\u0000${key}`);
     const e: StoreEvent = { type, rv: this.rv, resource, key, object, prev, time: this.clock() };
     this.history.push(e);
     this.pending.push(e);

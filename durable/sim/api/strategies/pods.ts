@@ -1,0 +1,40 @@
+// Pod rules: defaulting + admission on create, the immutable-spec update rules, status
+// writes (kubelet, scheduler) and graceful deletion (pkg/registry/core/pod/strategy.go).
+import { admitPod } from "../../../../schema/admission/pod";
+import { defaultPod } from "../../../../schema/defaults/pod";
+import { validatePodCreate, validatePodUpdate } from "../../../../schema/validation/pod";
+import type { KObject } from "../../store/types";
+import { clone, type DeleteOptions, type Json, type Strategy } from "./types";
+
+/** The Pod strategy. */
+export const podStrategy: Strategy = {
+  hasStatus: true,
+  prepareForCreate(obj, ctx) {
+    const pod = defaultPod(clone(obj)) as Json;
+    return admitPod(pod, { rng: ctx.rng, now: ctx.now }) as KObject;
+  },
+  validateCreate: (obj) => validatePodCreate(obj),
+  prepareForUpdate(obj, old) {
+    const pod = defaultPod(clone(obj)) as Json;
+    pod.status = clone((old as Json).status);
+    return pod;
+  },
+  validateUpdate: (obj, old) => validatePodUpdate(obj, old),
+  prepareForStatusUpdate(obj, old) {
+    const pod = clone(old) as Json;
+    pod.status = clone((obj as Json).status);
+    // The status subresource may also carry the nominated node; nodeName is set by binding only.
+    return pod;
+  },
+  gracePeriod(obj, opts: DeleteOptions) {
+    const pod = obj as Json;
+    let grace: number;
+    if (opts.gracePeriodSeconds !== undefined && opts.gracePeriodSeconds !== null) grace = opts.gracePeriodSeconds;
+    else grace = pod.spec?.terminationGracePeriodSeconds ?? 0;
+    if (!pod.spec?.nodeName) grace = 0;
+    const phase = pod.status?.phase;
+    if (phase === "Succeeded" || phase === "Failed") grace = 0;
+    if (grace < 0) grace = 1;
+    return grace;
+  },
+};

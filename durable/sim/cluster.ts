@@ -1,0 +1,194 @@
+// The composition root of one simulated cluster: clock, timer queue, RNG, store, API server,
+// scheduler, kubelets, runtime and controllers. Advances virtual time by running due timers in
+// (due, seq) order and dispatches store changes to components through a queue.
+import type { ApiRequest } from "./api/request";
+import { ApiServer, type HandleResult } from "./api/server";
+import type { ApiHooks } from "./api/context";
+import { drainWatch, openCursor, type WatchCursor, type WatchSpec } from "./api/watch";
+import type { ClusterConfig } from "./config";
+import type { Component, SimContext } from "./context";
+import { Rng, seedRng, type RngState } from "./core/rng";
+import { TimerQueue, type Timer, type TimerQueueState } from "./core/timers";
+import { EventRecorder, type RecorderState } from "./events/recorder";
+import { Store, type StoreState } from "./store/store";
+import { TraceRecorder, type TraceState } from "./trace/recorder";
+
+/** Everything needed to rebuild a cluster exactly. */
+export interface ClusterSnapshot {
+  version: 1;
+  config: ClusterConfig;
+  now: number;
+  rng: RngState;
+  timers: TimerQueueState;
+  store: StoreState;
+  events: RecorderState;
+  trace: TraceState;
+  components: Record<string, unknown>;
+}
+
+/** A component that persists state under a name. */
+export interface StatefulComponent extends Component {
+  save?(): unknown;
+}
+
+/** Hard cap on timers run by one advance call, so a pathological schedule cannot hang a request. */
+export const MAX_TIMERS_PER_ADVANCE = 2_000_000;
+
+/** One simulated cluster. */
+export class Cluster {
+  readonly ctx: SimContext;
+  readonly api: ApiServer;
+  private clock: number;
+  private readonly components = new Map<string, StatefulComponent>();
+  private readonly prefixes: [string, StatefulComponent][] = [];
+  private hooks: ApiHooks;
+
+  private constructor(readonly config: ClusterConfig, snap?: ClusterSnapshot) {
+    this.clock = snap?.now ?? config.startTime;
+    const rng = new Rng(snap ? { ...snap.rng } : seedRng(config.seed));
+    const now = () => this.clock;
+    const store = snap ? Store.restore(snap.store, now) : new Store(4000, now);
+    const timers = snap ? TimerQueue.restore(snap.timers) : new TimerQueue();
+    const events = new EventRecorder(store, now, () => rng.uuid(), snap?.events);
+    const trace = new TraceRecorder(now, snap?.trace);
+    this.hooks = {
+      podLogs: (pod, q) => this.hook("podLogs")(pod, q),
+      podExec: (pod, q, p) => this.hook("podExec")(pod, q, p),
+      metrics: (r, ns) => this.hook("metrics")(r, ns),
+    };
+    this.api = new ApiServer({ store, rng, now, hooks: this.hooks });
+    this.ctx = { now, rng, timers, store, api: this.api, events, trace, config };
+  }
+
+  /** A new cluster (bootstrap runs through the `init` callback, usually bootstrapCluster). */
+  static create(config: ClusterConfig, init: (c: Cluster) => void): Cluster {
+    const c = new Cluster(config);
+    init(c);
+    c.dispatch();
+    return c;
+  }
+
+  /** Rebuilds a cluster from a snapshot; `init` re-registers components with their saved state. */
+  static restore(snap: ClusterSnapshot, init: (c: Cluster, states: Record<string, unknown>) => void): Cluster {
+    const c = new Cluster(snap.config, snap);
+    init(c, snap.components);
+    // History is not persisted; pending events from restore are not real changes.
+    c.ctx.store.pending.length = 0;
+    return c;
+  }
+
+  /** Registers a component; timers whose kind starts with `${prefix}.` are routed to it. */
+  register(name: string, component: StatefulComponent, timerPrefix?: string): void {
+    this.components.set(name, component);
+    if (timerPrefix) this.prefixes.push([`${timerPrefix}.`, component]);
+  }
+
+  /** A registered component. */
+  component<T extends StatefulComponent>(name: string): T | undefined {
+    return this.components.get(name) as T | undefined;
+  }
+
+  /** Installs the implementation of an API hook (logs, exec, metrics). */
+  setHook<K extends keyof ApiHooks>(name: K, fn: ApiHooks[K]): void {
+    (this.hooks as unknown as Record<string, unknown>)[`impl_${name}`] = fn;
+  }
+
+  private hook<K extends keyof ApiHooks>(name: K): NonNullable<ApiHooks[K]> {
+    const fn = (this.hooks as unknown as Record<string, unknown>)[`impl_${name}`];
+    if (!fn) throw new Error(`hook ${name} not installed`);
+    return fn as NonNullable<ApiHooks[K]>;
+  }
+
+  /** Current virtual time. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Due time of the next timer, if any. */
+  nextDue(): number | undefined {
+    return this.ctx.timers.nextDue();
+  }
+
+  /** Runs every timer due up to `t` in order, then sets the clock to `t`. Returns timers run. */
+  advanceTo(t: number): number {
+    let n = 0;
+    for (;;) {
+      const timer = this.ctx.timers.popDue(t);
+      if (!timer) break;
+      this.coalesce(timer, t);
+      if (timer.due > this.clock) this.clock = timer.due;
+      this.fire(timer);
+      this.dispatch();
+      if (++n >= MAX_TIMERS_PER_ADVANCE) break;
+    }
+    if (t > this.clock) this.clock = t;
+    return n;
+  }
+
+  /** Handles one API request at the current virtual time. */
+  handle(req: ApiRequest): HandleResult {
+    const r = this.api.handle(req);
+    this.dispatch();
+    return r;
+  }
+
+  /** Opens a watch cursor (the adapter keeps it and drains it). */
+  openWatch(spec: WatchSpec): WatchCursor {
+    return openCursor(spec);
+  }
+
+  /** Lines a watch has not seen yet. */
+  drainWatch(cur: WatchCursor): string[] {
+    return drainWatch(this.ctx.store, cur, this.clock);
+  }
+
+  /** Serializable snapshot. */
+  save(): ClusterSnapshot {
+    const components: Record<string, unknown> = {};
+    for (const [name, c] of this.components) if (c.save) components[name] = c.save();
+    return {
+      version: 1,
+      config: this.config,
+      now: this.clock,
+      rng: { ...this.ctx.rng.state },
+      timers: this.ctx.timers.save(),
+      store: this.ctx.store.save(),
+      events: this.ctx.events.save(),
+      trace: this.ctx.trace.save(),
+      components,
+    };
+  }
+
+  /**
+   * Steady periodic work (timers with `data.coalesce = periodMs`, e.g. lease renewals) whose
+   * latest run supersedes earlier ones is skipped in bulk: when nothing else is due before its
+   * later periods, only the last period boundary before the next other timer (or `t`) runs.
+   */
+  private coalesce(timer: Timer, t: number): void {
+    const period = (timer.data as { coalesce?: number } | undefined)?.coalesce;
+    if (!period || period <= 0) return;
+    const other = this.ctx.timers.nextDue();
+    const limit = Math.min(other ?? t, t);
+    if (timer.due + period <= limit) timer.due += Math.floor((limit - timer.due) / period) * period;
+  }
+
+  private fire(timer: Timer): void {
+    for (const [prefix, c] of this.prefixes) {
+      if (timer.kind.startsWith(prefix)) {
+        c.onTimer?.(timer);
+        return;
+      }
+    }
+  }
+
+  /** Delivers queued store events to every component, in order, until the queue is empty. */
+  dispatch(): void {
+    const pending = this.ctx.store.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const e = pending[i];
+      for (const c of this.components.values()) c.onStoreEvent?.(e);
+      if (i > 1_000_000) throw new Error("store event dispatch did not converge");
+    }
+    pending.length = 0;
+  }
+}
