@@ -382,7 +382,9 @@ async function addClass(cls, pkg, short, gvk) {
     const f = cn.fields.get(a.name), ktf = ktDef?.props.get(a.baseName);
     const key = `${pkg.replace("/", ".")}.${short}.${a.baseName}`;
     const ft = fieldType(a, ktf?.type, pkg, queue);
-    let doc = withBreaks(f?.doc, ktf?.doc) ?? ktf?.doc ?? STANDARD[a.baseName];
+    // client-node puts IntOrString's type doc on IntOrString fields; the field's own doc is in kubernetes-types.
+    const cnDoc = f?.doc?.startsWith("IntOrString is a type") ? undefined : f?.doc;
+    let doc = withBreaks(cnDoc, ktf?.doc) ?? ktf?.doc ?? STANDARD[a.baseName];
     const meta = {};
     const en = ENUMS[key];
     if (en) {

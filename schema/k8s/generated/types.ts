@@ -524,7 +524,7 @@ export const HTTPGetActionSchema = k8sType({"name":"io.k8s.api.core.v1.HTTPGetAc
   host: v.optional(field(v.string(), "Host name to connect to, defaults to the pod IP. You probably want to set \"Host\" in httpHeaders instead.")),
   httpHeaders: v.optional(field(v.array(HTTPHeaderSchema), "Custom headers to set in the request. HTTP allows repeated headers.")),
   path: v.optional(field(v.string(), "Path to access on the HTTP server.")),
-  port: field(IntOrStringSchema, "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number."),
+  port: field(IntOrStringSchema, "Name or number of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME."),
   scheme: v.optional(field(v.string(), "Scheme to use for connecting to the host. Defaults to HTTP.\n\nPossible enum values:\n - `\"HTTP\"` means that the scheme used will be http://\n - `\"HTTPS\"` means that the scheme used will be https://", {"enum":["HTTP","HTTPS"],"goType":"v1.URIScheme"})),
 });
 /** io.k8s.api.core.v1.HTTPGetAction as a TypeScript type. */
@@ -540,7 +540,7 @@ export type SleepAction = v.InferOutput<typeof SleepActionSchema>;
 /** io.k8s.api.core.v1.TCPSocketAction */
 export const TCPSocketActionSchema = k8sType({"name":"io.k8s.api.core.v1.TCPSocketAction","go":"v1.TCPSocketAction"}, "TCPSocketAction describes an action based on opening a socket", {
   host: v.optional(field(v.string(), "Optional: Host name to connect to, defaults to the pod IP.")),
-  port: field(IntOrStringSchema, "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number."),
+  port: field(IntOrStringSchema, "Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME."),
 });
 /** io.k8s.api.core.v1.TCPSocketAction as a TypeScript type. */
 export type TCPSocketAction = v.InferOutput<typeof TCPSocketActionSchema>;
@@ -1804,7 +1804,7 @@ export const ServicePortSchema = k8sType({"name":"io.k8s.api.core.v1.ServicePort
   nodePort: v.optional(field(int32(), "The port on each node on which this service is exposed when type is NodePort or LoadBalancer.  Usually assigned by the system. If a value is specified, in-range, and not in use it will be used, otherwise the operation will fail.  If not specified, a port will be allocated if this Service requires one.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type from NodePort to ClusterIP). More info: https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")),
   port: field(int32(), "The port that will be exposed by this service."),
   protocol: v.optional(field(v.string(), "The IP protocol for this port. Supports \"TCP\", \"UDP\", and \"SCTP\". Default is TCP.\n\nPossible enum values:\n - `\"SCTP\"` is the SCTP protocol.\n - `\"TCP\"` is the TCP protocol.\n - `\"UDP\"` is the UDP protocol.", {"enum":["SCTP","TCP","UDP"],"goType":"v1.Protocol","default":"TCP"})),
-  targetPort: v.optional(field(IntOrStringSchema, "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.")),
+  targetPort: v.optional(field(IntOrStringSchema, "Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod's container ports. If this is not specified, the value of the 'port' field is used (an identity map). This field is ignored for services with clusterIP=None, and should be omitted or set equal to the 'port' field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")),
 });
 /** io.k8s.api.core.v1.ServicePort as a TypeScript type. */
 export type ServicePort = v.InferOutput<typeof ServicePortSchema>;
