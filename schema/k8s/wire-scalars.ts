@@ -74,6 +74,6 @@ export function base64Error(value: string): string | undefined {
     if (c === "=" && (i === clean.length - 1 || (i === clean.length - 2 && clean[i + 1] === "=")) && clean.length % 4 === 0) break;
     return `illegal base64 data at input byte ${i}`;
   }
-  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - (clean.length % 4 === 1 ? 1 : 0)}`;
+  if (clean.length % 4 !== 0) return `illegal base64 data at input byte ${clean.length - (clean.length % 4)}`;
   return undefined;
 }
