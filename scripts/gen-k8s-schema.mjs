@@ -209,6 +209,14 @@ const OBJ_DEFAULTS = new Set(["core.v1.Container.resources", "core.v1.ContainerS
   "core.v1.NodeStatus.daemonEndpoints", "core.v1.NodeStatus.nodeInfo", "core.v1.NodeDaemonEndpoints.kubeletEndpoint",
   "core.v1.ObjectFieldSelector", "core.v1.Event.involvedObject", "core.v1.Event.source", "core.v1.Binding.target"]);
 
+// v1.31/v1.32 reference-typed fields: client-node drops their docs and kubernetes-types 1.30 predates them.
+const FIELD_DOCS = {
+  "core.v1.ContainerStatus.user": "User represents user identity information initially attached to the first process of the container",
+  "core.v1.ContainerUser.linux": "Linux holds user identity information initially attached to the first process of the containers in Linux. Note that the actual running identity can be changed if the process has enough privilege to do so.",
+  "core.v1.NodeStatus.features": "Features describes the set of features implemented by the CRI implementation.",
+  "core.v1.PodSpec.resources": "Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for \"cpu\" and \"memory\" resource names only. ResourceClaims are not supported.\n\nThis field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod.\n\nThis is an alpha field and requires enabling the PodLevelResources feature gate.",
+  "core.v1.Volume.image": "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine. The volume is resolved at pod startup depending on which PullPolicy value is provided:\n\n- Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. - Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. - IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails.\n\nThe volume gets re-resolved if the pod gets deleted and recreated, which means that new remote content will become available on pod recreation. A failure to resolve or pull the image during pod startup will block containers from starting and may add significant latency. Failures will be retried using normal volume backoff and will be reported on the pod reason and message. The types of objects that may be mounted by this volume are defined by the container runtime implementation on a host machine and at minimum must include all valid types supported by the container image field. The OCI object gets mounted in a single directory (spec.containers[*].volumeMounts.mountPath) by merging the manifest layers in the same way as for container images. The volume will be mounted read-only (ro) and non-executable files (noexec). Sub path mounts for containers are not supported (spec.containers[*].volumeMounts.subpath). The field spec.securityContext.fsGroupChangePolicy has no effect on this volume type.",
+};
 // Scalar defaults upstream publishes (kubectl explain does not print them; kept for fidelity).
 const DEFAULTS = { "core.v1.ContainerPort.protocol": "TCP", "core.v1.ServicePort.protocol": "TCP", "core.v1.EndpointPort.protocol": "TCP" };
 
@@ -340,6 +348,15 @@ const UP_TO_PKG = Object.fromEntries(Object.entries(PKG).map(([k, p]) => [p.up, 
 const STANDARD = { apiVersion: "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources",
   kind: "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds" };
 
+const SPECIAL_DOCS = {
+  Quantity: kt.get("api/resource:Quantity").doc,
+  IntOrString: "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.",
+  Time: kt.get("meta/v1:Time").doc, MicroTime: kt.get("meta/v1:MicroTime").doc,
+  FieldsV1: kt.get("meta/v1:FieldsV1").doc, RawExtension: kt.get("runtime:RawExtension").doc,
+};
+const flat = (d) => d?.replace(/\s+/g, " ").trim();
+const TYPE_DOCS = new Set(Object.values(SPECIAL_DOCS).map(flat));
+
 /** The kubernetes-types package of a client-node class referenced from package `parent`. */
 function packageOf(cls, parent) {
   const m = /^(CoreV1|DiscoveryV1|EventsV1|V1)(.+)$/.exec(cls);
@@ -382,9 +399,9 @@ async function addClass(cls, pkg, short, gvk) {
     const f = cn.fields.get(a.name), ktf = ktDef?.props.get(a.baseName);
     const key = `${pkg.replace("/", ".")}.${short}.${a.baseName}`;
     const ft = fieldType(a, ktf?.type, pkg, queue);
-    // client-node puts IntOrString's type doc on IntOrString fields; the field's own doc is in kubernetes-types.
-    const cnDoc = f?.doc?.startsWith("IntOrString is a type") ? undefined : f?.doc;
-    let doc = withBreaks(cnDoc, ktf?.doc) ?? ktf?.doc ?? STANDARD[a.baseName];
+    // client-node puts the type doc of IntOrString/MicroTime/... on such fields; kubernetes-types has the field's own.
+    const cnDoc = TYPE_DOCS.has(flat(f?.doc)) ? undefined : f?.doc;
+    let doc = withBreaks(cnDoc, ktf?.doc) ?? ktf?.doc ?? FIELD_DOCS[key] ?? STANDARD[a.baseName];
     const meta = {};
     const en = ENUMS[key];
     if (en) {
@@ -420,12 +437,6 @@ for (const h of HAND) {
 }
 
 // ---- emitting TypeScript -------------------------------------------------------------------
-const SPECIAL_DOCS = {
-  Quantity: kt.get("api/resource:Quantity").doc,
-  IntOrString: "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.",
-  Time: kt.get("meta/v1:Time").doc, MicroTime: kt.get("meta/v1:MicroTime").doc,
-  FieldsV1: kt.get("meta/v1:FieldsV1").doc, RawExtension: kt.get("runtime:RawExtension").doc,
-};
 const shorts = new Map();
 for (const t of types.values()) shorts.set(t.short, (shorts.get(t.short) ?? 0) + 1);
 const exportName = (up) => {

@@ -85,12 +85,12 @@ export type ObjectMeta = v.InferOutput<typeof ObjectMetaSchema>;
 
 /** io.k8s.api.coordination.v1.LeaseSpec */
 export const LeaseSpecSchema = k8sType({"name":"io.k8s.api.coordination.v1.LeaseSpec","go":"v1.LeaseSpec"}, "LeaseSpec is a specification of a Lease.", {
-  acquireTime: v.optional(field(MicroTimeSchema, "MicroTime is version of Time with microsecond level precision.")),
+  acquireTime: v.optional(field(MicroTimeSchema, "acquireTime is a time when the current lease was acquired.")),
   holderIdentity: v.optional(field(v.string(), "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.")),
   leaseDurationSeconds: v.optional(field(int32(), "leaseDurationSeconds is a duration that candidates for a lease need to wait to force acquire it. This is measured against the time of last observed renewTime.")),
   leaseTransitions: v.optional(field(int32(), "leaseTransitions is the number of transitions of a lease between holders.")),
   preferredHolder: v.optional(field(v.string(), "PreferredHolder signals to a lease holder that the lease has a more optimal holder and should be given up. This field can only be set if Strategy is also set.")),
-  renewTime: v.optional(field(MicroTimeSchema, "MicroTime is version of Time with microsecond level precision.")),
+  renewTime: v.optional(field(MicroTimeSchema, "renewTime is a time when the current holder of a lease has last updated the lease.")),
   strategy: v.optional(field(v.string(), "Strategy indicates the strategy for picking the leader for coordinated leader election. If the field is not specified, there is no active coordination for this lease. (Alpha) Using this field requires the CoordinatedLeaderElection feature gate to be enabled.")),
 });
 /** io.k8s.api.coordination.v1.LeaseSpec as a TypeScript type. */
@@ -792,7 +792,7 @@ export type LinuxContainerUser = v.InferOutput<typeof LinuxContainerUserSchema>;
 
 /** io.k8s.api.core.v1.ContainerUser */
 export const ContainerUserSchema = k8sType({"name":"io.k8s.api.core.v1.ContainerUser","go":"v1.ContainerUser"}, "ContainerUser represents user identity information", {
-  linux: v.optional(field(LinuxContainerUserSchema, "")),
+  linux: v.optional(field(LinuxContainerUserSchema, "Linux holds user identity information initially attached to the first process of the containers in Linux. Note that the actual running identity can be changed if the process has enough privilege to do so.")),
 });
 /** io.k8s.api.core.v1.ContainerUser as a TypeScript type. */
 export type ContainerUser = v.InferOutput<typeof ContainerUserSchema>;
@@ -821,7 +821,7 @@ export const ContainerStatusSchema = k8sType({"name":"io.k8s.api.core.v1.Contain
   restartCount: field(int32(), "RestartCount holds the number of times the container has been restarted. Kubelet makes an effort to always increment the value, but there are cases when the state may be lost due to node restarts and then the value may be reset to 0. The value is never negative."),
   started: v.optional(field(v.boolean(), "Started indicates whether the container has finished its postStart lifecycle hook and passed its startup probe. Initialized as false, becomes true after startupProbe is considered successful. Resets to false when the container is restarted, or if kubelet loses state temporarily. In both cases, startup probes will run again. Is always true when no startupProbe is defined and container is running and has passed the postStart lifecycle hook. The null value must be treated the same as false.")),
   state: v.optional(field(ContainerStateSchema, "State holds details about the container's current condition.", {"default":{}})),
-  user: v.optional(field(ContainerUserSchema, "")),
+  user: v.optional(field(ContainerUserSchema, "User represents user identity information initially attached to the first process of the container")),
   volumeMounts: v.optional(field(v.array(VolumeMountStatusSchema), "Status of volume mounts.")),
 });
 /** io.k8s.api.core.v1.ContainerStatus as a TypeScript type. */
@@ -1007,7 +1007,7 @@ export type EphemeralVolumeSource = v.InferOutput<typeof EphemeralVolumeSourceSc
 /** io.k8s.api.core.v1.EventSeries */
 export const EventSeriesSchema = k8sType({"name":"io.k8s.api.core.v1.EventSeries","go":"v1.EventSeries"}, "EventSeries contain information on series of events, i.e. thing that was/is happening continuously for some time.", {
   count: v.optional(field(int32(), "Number of occurrences in this series up to the last heartbeat time")),
-  lastObservedTime: v.optional(field(MicroTimeSchema, "MicroTime is version of Time with microsecond level precision.")),
+  lastObservedTime: v.optional(field(MicroTimeSchema, "Time of the last occurrence observed")),
 });
 /** io.k8s.api.core.v1.EventSeries as a TypeScript type. */
 export type EventSeries = v.InferOutput<typeof EventSeriesSchema>;
@@ -1025,7 +1025,7 @@ export const EventSchema = k8sType({"name":"io.k8s.api.core.v1.Event","go":"v1.E
   action: v.optional(field(v.string(), "What action was taken/failed regarding to the Regarding object.")),
   apiVersion: v.optional(field(v.string(), "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")),
   count: v.optional(field(int32(), "The number of times this event has occurred.")),
-  eventTime: v.optional(field(MicroTimeSchema, "MicroTime is version of Time with microsecond level precision.")),
+  eventTime: v.optional(field(MicroTimeSchema, "Time when this Event was first observed.")),
   firstTimestamp: v.optional(field(TimeSchema, "The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)")),
   involvedObject: field(ObjectReferenceSchema, "The object that this event is about.", {"default":{}}),
   kind: v.optional(field(v.string(), "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")),
@@ -1355,7 +1355,7 @@ export const NodeStatusSchema = k8sType({"name":"io.k8s.api.core.v1.NodeStatus",
   conditions: v.optional(field(v.array(NodeConditionSchema), "Conditions is an array of current observed node conditions. More info: https://kubernetes.io/docs/reference/node/node-status/#condition", {"extensions":{"x-kubernetes-list-type":"map","x-kubernetes-list-map-keys":["type"],"x-kubernetes-patch-merge-key":"type","x-kubernetes-patch-strategy":"merge"}})),
   config: v.optional(field(NodeConfigStatusSchema, "Status of the config assigned to the node via the dynamic Kubelet config feature.")),
   daemonEndpoints: v.optional(field(NodeDaemonEndpointsSchema, "Endpoints of daemons running on the Node.", {"default":{}})),
-  features: v.optional(field(NodeFeaturesSchema, "")),
+  features: v.optional(field(NodeFeaturesSchema, "Features describes the set of features implemented by the CRI implementation.")),
   images: v.optional(field(v.array(ContainerImageSchema), "List of container images on this node", {"extensions":{"x-kubernetes-list-type":"atomic"}})),
   nodeInfo: v.optional(field(NodeSystemInfoSchema, "Set of ids/uuids to uniquely identify the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#info", {"default":{}})),
   phase: v.optional(field(v.string(), "NodePhase is the recently observed lifecycle phase of the node. More info: https://kubernetes.io/docs/concepts/nodes/node/#phase The field is never populated, and now is deprecated.\n\nPossible enum values:\n - `\"Pending\"` means the node has been created/added by the system, but not configured.\n - `\"Running\"` means the node has been configured and has Kubernetes components running.\n - `\"Terminated\"` means the node has been removed from the cluster.", {"enum":["Pending","Running","Terminated"],"goType":"v1.NodePhase"})),
@@ -1640,7 +1640,7 @@ export const VolumeSchema = k8sType({"name":"io.k8s.api.core.v1.Volume","go":"v1
   gitRepo: v.optional(field(GitRepoVolumeSourceSchema, "gitRepo represents a git repository at a particular revision. DEPRECATED: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod's container.")),
   glusterfs: v.optional(field(GlusterfsVolumeSourceSchema, "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime. More info: https://examples.k8s.io/volumes/glusterfs/README.md")),
   hostPath: v.optional(field(HostPathVolumeSourceSchema, "hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container. This is generally used for system agents or other privileged things that are allowed to see the host machine. Most containers will NOT need this. More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath")),
-  image: v.optional(field(ImageVolumeSourceSchema, "")),
+  image: v.optional(field(ImageVolumeSourceSchema, "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine. The volume is resolved at pod startup depending on which PullPolicy value is provided:\n\n- Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. - Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. - IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails.\n\nThe volume gets re-resolved if the pod gets deleted and recreated, which means that new remote content will become available on pod recreation. A failure to resolve or pull the image during pod startup will block containers from starting and may add significant latency. Failures will be retried using normal volume backoff and will be reported on the pod reason and message. The types of objects that may be mounted by this volume are defined by the container runtime implementation on a host machine and at minimum must include all valid types supported by the container image field. The OCI object gets mounted in a single directory (spec.containers[*].volumeMounts.mountPath) by merging the manifest layers in the same way as for container images. The volume will be mounted read-only (ro) and non-executable files (noexec). Sub path mounts for containers are not supported (spec.containers[*].volumeMounts.subpath). The field spec.securityContext.fsGroupChangePolicy has no effect on this volume type.")),
   iscsi: v.optional(field(ISCSIVolumeSourceSchema, "iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod. More info: https://examples.k8s.io/volumes/iscsi/README.md")),
   name: field(v.string(), "name of the volume. Must be a DNS_LABEL and unique within the pod. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names"),
   nfs: v.optional(field(NFSVolumeSourceSchema, "nfs represents an NFS mount on the host that shares a pod's lifetime More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs")),
@@ -1685,7 +1685,7 @@ export const PodSpecSchema = k8sType({"name":"io.k8s.api.core.v1.PodSpec","go":"
   priorityClassName: v.optional(field(v.string(), "If specified, indicates the pod's priority. \"system-node-critical\" and \"system-cluster-critical\" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default.")),
   readinessGates: v.optional(field(v.array(PodReadinessGateSchema), "If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to \"True\" More info: https://git.k8s.io/enhancements/keps/sig-network/580-pod-readiness-gates", {"extensions":{"x-kubernetes-list-type":"atomic"}})),
   resourceClaims: v.optional(field(v.array(PodResourceClaimSchema), "ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start. The resources will be made available to those containers which consume them by name.\n\nThis is an alpha field and requires enabling the DynamicResourceAllocation feature gate.\n\nThis field is immutable.", {"extensions":{"x-kubernetes-list-type":"map","x-kubernetes-list-map-keys":["name"],"x-kubernetes-patch-merge-key":"name","x-kubernetes-patch-strategy":"merge,retainKeys"}})),
-  resources: v.optional(field(ResourceRequirementsSchema, "")),
+  resources: v.optional(field(ResourceRequirementsSchema, "Resources is the total amount of CPU and Memory resources required by all containers in the pod. It supports specifying Requests and Limits for \"cpu\" and \"memory\" resource names only. ResourceClaims are not supported.\n\nThis field enables fine-grained control over resource allocation for the entire pod, allowing resource sharing among containers in a pod.\n\nThis is an alpha field and requires enabling the PodLevelResources feature gate.")),
   restartPolicy: v.optional(field(v.string(), "Restart policy for all containers within the pod. One of Always, OnFailure, Never. In some contexts, only a subset of those values may be permitted. Default to Always. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy\n\nPossible enum values:\n - `\"Always\"`\n - `\"Never\"`\n - `\"OnFailure\"`", {"enum":["Always","Never","OnFailure"],"goType":"v1.RestartPolicy"})),
   runtimeClassName: v.optional(field(v.string(), "RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.  If no RuntimeClass resource matches the named class, the pod will not be run. If unset or empty, the \"legacy\" RuntimeClass will be used, which is an implicit class with an empty definition that uses the default runtime handler. More info: https://git.k8s.io/enhancements/keps/sig-node/585-runtime-class")),
   schedulerName: v.optional(field(v.string(), "If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.")),
