@@ -53,6 +53,12 @@ export async function startKubectlServer(): Promise<KubectlServer> {
       const doc = openapiDocument(p.slice("/openapi/v3/".length));
       if (doc) return send(200, "application/json", doc.body);
     }
+    if (req.method === "POST" && /^\/api\/v1\/namespaces\/[^/]+\/pods$/.test(p)) {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => send(201, "application/json", body));
+      return;
+    }
     send(404, "application/json", { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "the server could not find the requested resource", reason: "NotFound", details: {}, code: 404 });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -70,11 +76,15 @@ current-context: t
   return { server, env, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Runs kubectl with the server's environment; resolves with stdout, stderr and exit code. */
-export function kubectl(s: KubectlServer, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+/**
+ * Runs kubectl with the server's environment; resolves with stdout, stderr and exit code.
+ * Asynchronous on purpose: execFileSync would block the event loop this server answers on.
+ */
+export function kubectl(s: KubectlServer, args: string[], stdin?: string): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    execFile("kubectl", args, { env: s.env, timeout: 60_000 }, (err, stdout, stderr) => {
+    const child = execFile("kubectl", args, { env: s.env, timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ stdout, stderr, code: err ? (typeof err.code === "number" ? err.code : 1) : 0 });
     });
+    child.stdin?.end(stdin ?? "");
   });
 }
