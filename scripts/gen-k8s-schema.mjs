@@ -11,6 +11,8 @@
 //   them), paragraph breaks (client-node flattens "\n" to " ") and which strings are Quantities.
 // - The enum and extension tables below are data transcribed from the v1.32 API (+enum types
 //   and patchStrategy/listType tags of k8s.io/api); neither npm package carries them.
+// Longer than the usual ~300 lines because about 200 of them are those tables: data kept next
+// to the one script that reads them rather than in a second module nobody else imports.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
