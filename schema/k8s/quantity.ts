@@ -1,6 +1,6 @@
 // resource.Quantity as apimachinery parses and prints it: "1" CPU, "500m", "1Gi", "129e6".
 // decode.ts canonicalizes quantities on the way in (0.5 -> "500m", 1024Mi -> "1Gi"), as the
-// API server does; the scheduler, kubelet and describers use quantityValue for arithmetic.
+// API server does. Quantity arithmetic for the rest of podlab lives in schema/quantity.ts.
 
 /** apimachinery's ErrFormatWrong text (the message the API server returns). */
 export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -46,6 +46,8 @@ export function parseQuantity(input: string): ParsedQuantity | { error: string }
     mantissa = (mantissa + div - 1n) / div;
     scale = -9;
   }
+  const max = (1n << 63n) - 1n;
+  if (format === "BinarySI" && scale >= 0 && mantissa * 10n ** BigInt(scale) > max) { mantissa = max; scale = 0; }
   if (format === "BinarySI" && mantissa > 0n && lessThanOne(mantissa, scale)) format = "DecimalSI";
   return { mantissa: sign === "-" ? -mantissa : mantissa, scale, format };
 }
