@@ -150,9 +150,6 @@ const ENUMS = {
     PreferDualStack: "indicates that this service prefers dual-stack when the cluster is configured for dual-stack. If the cluster is not configured for dual-stack the service will be assigned a single IPFamily. If the IPFamily is not set in service.spec.ipFamilies then the service will be assigned the default IPFamily configured on the cluster",
     RequireDualStack: "indicates that this service requires dual-stack. Using IPFamilyPolicyRequireDualStack on a single stack cluster will result in validation errors. The IPFamilies (and their order) assigned to this service is based on service.spec.ipFamilies. If service.spec.ipFamilies was not provided then it will be assigned according to how they are configured on the cluster. If service.spec.ipFamilies has only one entry then the alternative IPFamily will be added by apiserver",
     SingleStack: "indicates that this service is required to have a single IPFamily. The IPFamily assigned is based on the default IPFamily used by the cluster or as identified by service.spec.ipFamilies field" }),
-  "core.v1.LoadBalancerIngress.ipMode": E("v1.LoadBalancerIPMode", {
-    Proxy: "indicates that the load balancer is a proxy and the node will not be able to route traffic to the load balancer's IP.",
-    VIP: "indicates that traffic is delivered to the node with the destination set to the load-balancer's IP and port." }),
   "core.v1.NodeStatus.phase": E("v1.NodePhase", {
     Pending: "means the node has been created/added by the system, but not configured.",
     Running: "means the node has been configured and has Kubernetes components running.",
