@@ -1,0 +1,63 @@
+// NodeResourcesFit: the pod's effective requests must fit in allocatable minus what counted pods
+// request (only resources the pod requests are checked), plus one pod slot; every shortfall is a
+// reason. Scores with LeastAllocated over cpu and memory (weights 1), using non-zero requests.
+import { ClusterEvent, MAX_NODE_SCORE, unschedulable, type FilterPlugin, type SchedPod, type ScorePlugin } from "../framework";
+import type { NodeInfo } from "../node-info";
+
+/** Plugin name. */
+export const NODE_RESOURCES_FIT = "NodeResourcesFit";
+/** Reason when the node has no pod slot left. */
+export const ERR_REASON_TOO_MANY_PODS = "Too many pods";
+/** Reason for a resource shortfall: `Insufficient cpu`, `Insufficient nvidia.com/gpu`, … */
+export function insufficientReason(resource: string): string {
+  return `Insufficient ${resource}`;
+}
+
+/** Every reason the pod does not fit the node (empty when it fits), in upstream order. */
+export function insufficientResources(p: SchedPod, n: NodeInfo): string[] {
+  const out: string[] = [];
+  if (n.pods.size + 1 > n.allocatable.pods) out.push(ERR_REASON_TOO_MANY_PODS);
+  const r = p.requests;
+  const a = n.allocatable;
+  const used = n.requested;
+  if (r.cpuMilli > 0 && r.cpuMilli > a.cpuMilli - used.cpuMilli) out.push(insufficientReason("cpu"));
+  if (r.memoryBytes > 0 && r.memoryBytes > a.memoryBytes - used.memoryBytes) out.push(insufficientReason("memory"));
+  if (r.ephemeralBytes > 0 && r.ephemeralBytes > a.ephemeralBytes - used.ephemeralBytes) out.push(insufficientReason("ephemeral-storage"));
+  if (r.scalars) {
+    for (const name of Object.keys(r.scalars).sort()) {
+      const want = r.scalars[name];
+      if (want > 0 && want > (a.scalars?.[name] ?? 0) - (used.scalars?.[name] ?? 0)) out.push(insufficientReason(name));
+    }
+  }
+  return out;
+}
+
+/** leastRequestedScore: the free fraction after placing the pod, 0..100. */
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/** The NodeResourcesFit filter and LeastAllocated score. */
+export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
+  name: NODE_RESOURCES_FIT,
+  events: [ClusterEvent.AssignedPodDelete, ClusterEvent.AssignedPodScaleDown, ClusterEvent.NodeAdd, ClusterEvent.NodeAllocatableChange],
+  filter(p, n) {
+    const reasons = insufficientResources(p, n);
+    return reasons.length ? unschedulable(NODE_RESOURCES_FIT, ...reasons) : undefined;
+  },
+  score(p, n) {
+    let sum = 0;
+    let weights = 0;
+    const a = n.allocatable;
+    if (a.cpuMilli > 0) {
+      sum += leastRequestedScore(n.nonZeroRequested.cpuMilli + p.nonZero.cpuMilli, a.cpuMilli);
+      weights++;
+    }
+    if (a.memoryBytes > 0) {
+      sum += leastRequestedScore(n.nonZeroRequested.memoryBytes + p.nonZero.memoryBytes, a.memoryBytes);
+      weights++;
+    }
+    return weights ? Math.trunc(sum / weights) : 0;
+  },
+};
