@@ -12,6 +12,7 @@ import { TimerQueue, type Timer, type TimerQueueState } from "./core/timers";
 import { EventRecorder, type RecorderState } from "./events/recorder";
 import { Store, type StoreState } from "./store/store";
 import { TraceRecorder, type TraceState } from "./trace/recorder";
+import type { RuntimeNotice } from "./runtime/contract";
 
 /** Everything needed to rebuild a cluster exactly. */
 export interface ClusterSnapshot {
@@ -41,7 +42,11 @@ export class Cluster {
   private clock: number;
   private readonly components = new Map<string, StatefulComponent>();
   private readonly prefixes: [string, StatefulComponent][] = [];
+  /** Runtime notices waiting for dispatch (never delivered re-entrantly). */
+  readonly notices: RuntimeNotice[] = [];
   private hooks: ApiHooks;
+  /** Bumped whenever state may have changed (a timer ran, a write happened); the persister compares it. */
+  changeCount = 0;
 
   private constructor(readonly config: ClusterConfig, snap?: ClusterSnapshot) {
     this.clock = snap?.now ?? config.startTime;
@@ -127,7 +132,9 @@ export class Cluster {
 
   /** Handles one API request at the current virtual time. */
   handle(req: ApiRequest): HandleResult {
+    const rv = this.ctx.store.resourceVersion;
     const r = this.api.handle(req);
+    if (this.ctx.store.resourceVersion !== rv || r.response.type === "exec") this.changeCount++;
     this.dispatch();
     return r;
   }
@@ -173,6 +180,7 @@ export class Cluster {
   }
 
   private fire(timer: Timer): void {
+    this.changeCount++;
     for (const [prefix, c] of this.prefixes) {
       if (timer.kind.startsWith(prefix)) {
         c.onTimer?.(timer);
@@ -184,11 +192,21 @@ export class Cluster {
   /** Delivers queued store events to every component, in order, until the queue is empty. */
   dispatch(): void {
     const pending = this.ctx.store.pending;
-    for (let i = 0; i < pending.length; i++) {
-      const e = pending[i];
-      for (const c of this.components.values()) c.onStoreEvent?.(e);
-      if (i > 1_000_000) throw new Error("store event dispatch did not converge");
+    const notices = this.notices;
+    let i = 0;
+    let j = 0;
+    while (i < pending.length || j < notices.length) {
+      for (; i < pending.length; i++) {
+        const e = pending[i];
+        for (const c of this.components.values()) c.onStoreEvent?.(e);
+        if (i > 1_000_000) throw new Error("store event dispatch did not converge");
+      }
+      for (; j < notices.length && i >= pending.length; j++) {
+        const n = notices[j];
+        for (const c of this.components.values()) c.onNotice?.(n);
+      }
     }
     pending.length = 0;
+    notices.length = 0;
   }
 }

@@ -8,6 +8,7 @@ import type { EventRecorder } from "./events/recorder";
 import type { Store } from "./store/store";
 import type { StoreEvent } from "./store/types";
 import type { TraceRecorder } from "./trace/recorder";
+import type { RuntimeNotice } from "./runtime/contract";
 
 /** Shared services of one cluster. */
 export interface SimContext {
@@ -27,4 +28,6 @@ export interface Component {
   onStoreEvent?(e: StoreEvent): void;
   /** Called for timers whose kind starts with this component's prefix. */
   onTimer?(t: Timer): void;
+  /** Called for queued runtime notices (container exits, finished exec sessions). */
+  onNotice?(n: RuntimeNotice): void;
 }

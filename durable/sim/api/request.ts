@@ -45,6 +45,8 @@ export interface ExecResponse {
   sessionId: string;
   tty: boolean;
   stdin: boolean;
+  /** The runtime could not start the process (reported on channel 3, then closed). */
+  startError?: string;
 }
 
 /** Anything the API server can answer. */

@@ -190,7 +190,7 @@ export function writeOptions(req: ApiRequest): WriteOptions {
     throw badRequest(`fieldValidation parameter unsupported: ${fv}. Must be one of Ignore, Warn, or Strict`);
   }
   const dry = req.query.getAll("dryRun");
-  if (dry.some((d) => d !== "All")) throw badRequest(`Invalid dryRun value: ${dry.join(",")}`);
+  if (dry.some((d: string) => d !== "All")) throw badRequest(`Invalid dryRun value: ${dry.join(",")}`);
   const ua = req.headers["user-agent"];
   return {
     dryRun: dry.includes("All"),

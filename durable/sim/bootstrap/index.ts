@@ -1,17 +1,16 @@
 // Builds a fresh sandbox's cluster state: namespaces, nodes with leases, kube-system pods,
 // system services, service accounts and CA config maps, all dated at the cluster's install time.
 import type { Cluster } from "../cluster";
-import { Ipam } from "../network/ipam";
+import type { Ipam } from "../network/ipam";
 import type { KObject } from "../store/types";
 import { leaseObject, nodeObject } from "./nodes";
 import { kubernetesEndpoints, namespaceObject, rootCaConfigMap, serviceAccountObject, SYSTEM_NAMESPACES, systemServices } from "./objects";
 import { systemPodObject, systemPodTemplates } from "./system-pods";
 
-/** Writes the initial objects of a cluster into its store; returns the IPAM with system pods' IPs reserved. */
-export function bootstrapObjects(c: Cluster): Ipam {
+/** Writes the initial objects of a cluster into its store, allocating system pods' IPs from `ipam`. */
+export function bootstrapObjects(c: Cluster, ipam: Ipam): void {
   const { store, rng, config } = c.ctx;
   const installed = config.startTime - config.installedAgoMs;
-  const ipam = new Ipam();
   for (const ns of SYSTEM_NAMESPACES) store.create("namespaces", namespaceObject(ns, rng, installed));
   const nodeUids: Record<string, string> = {};
   config.nodes.forEach((n, i) => {
@@ -41,5 +40,4 @@ export function bootstrapObjects(c: Cluster): Ipam {
     const started = installed + (node.controlPlane ? 30_000 : 6 * 60_000);
     store.create("pods", systemPodObject(t, node, ip, rng, started, ownerUids[ownerKey]) as KObject);
   }
-  return ipam;
 }

@@ -1,0 +1,169 @@
+// ClusterObject: the Durable Object that hosts one sandbox. A thin adapter: it loads the
+// simulation from SQLite, maps wall time to virtual time (catching up on every entry point),
+// hands requests to the core, pumps open streams and exec sockets, persists what changed, and
+// arms its single alarm only while something must be pushed.
+import { DurableObject } from "cloudflare:workers";
+import type { Cluster } from "./sim/cluster";
+import { restoreSandbox } from "./sim/sandbox";
+import { acceptExec, onClientFrame, onSocketGone, pumpSocket } from "./exec-bridge";
+import { jsonResponse, statusResponse, toApiRequest, fromBody } from "./http";
+import { recordManifest } from "./manifests";
+import { SnapshotPersister } from "./persist";
+import { podlabApi, initSandbox, type SandboxMeta } from "./podlab-api";
+import { StreamHub } from "./streams";
+import { VirtualClock, type ClockState } from "./virtual-clock";
+
+/** The sandbox's Durable Object. */
+export class ClusterObject extends DurableObject<Env> {
+  cluster?: Cluster;
+  clock?: VirtualClock;
+  meta?: SandboxMeta;
+  readonly streams: StreamHub;
+  readonly persister: SnapshotPersister;
+  private savedChanges = -1;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.persister = new SnapshotPersister(ctx.storage.sql);
+    this.streams = new StreamHub(() => this.cluster);
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    ctx.blockConcurrencyWhile(async () => this.load());
+  }
+
+  /** Wall clock (overridable in tests). */
+  now(): number {
+    return Date.now();
+  }
+
+  private load(): void {
+    const rows = this.ctx.storage.sql.exec("SELECT key, value FROM kv").toArray();
+    const kv = new Map(rows.map((r) => [String(r.key), String(r.value)]));
+    if (!kv.has("meta")) return;
+    this.meta = JSON.parse(kv.get("meta")!) as SandboxMeta;
+    this.clock = new VirtualClock(JSON.parse(kv.get("clock")!) as ClockState);
+    const snap = this.persister.load();
+    if (snap) this.cluster = restoreSandbox(snap);
+  }
+
+  /** Stores the clock and sandbox metadata. */
+  saveMeta(): void {
+    const put = (k: string, v: unknown) => this.ctx.storage.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", k, JSON.stringify(v));
+    if (this.meta) put("meta", this.meta);
+    if (this.clock) put("clock", this.clock.save());
+  }
+
+  /** Runs the simulation up to the virtual time that corresponds to now. */
+  catchUp(): void {
+    if (!this.cluster || !this.clock) return;
+    const target = this.clock.virtualAt(this.now());
+    if (target > this.cluster.now) this.cluster.advanceTo(target);
+  }
+
+  /** Persists what changed, pushes stream data and re-arms the alarm. */
+  async settle(): Promise<void> {
+    const c = this.cluster;
+    if (c && c.changeCount !== this.savedChanges) {
+      this.persister.save(c);
+      this.savedChanges = c.changeCount;
+    }
+    this.streams.pumpAll();
+    if (c) for (const ws of this.ctx.getWebSockets("exec")) pumpSocket(c, ws);
+    await this.rearm();
+  }
+
+  private async rearm(): Promise<void> {
+    const c = this.cluster;
+    const open = this.streams.size + this.ctx.getWebSockets("exec").length;
+    const due = c?.nextDue();
+    const wall = due !== undefined && this.clock ? this.clock.wallAt(due) : undefined;
+    if (!open || wall === undefined) {
+      if ((await this.ctx.storage.getAlarm()) !== null) await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    const at = Math.max(Math.ceil(wall), this.now() + 5);
+    const cur = await this.ctx.storage.getAlarm();
+    if (cur !== at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** Replaces the simulation (init or reset). */
+  install(cluster: Cluster, meta: SandboxMeta, clock: VirtualClock): void {
+    this.streams.closeAll();
+    this.persister.clear();
+    this.cluster = cluster;
+    this.meta = meta;
+    this.clock = clock;
+    this.saveMeta();
+    this.persister.save(cluster, true);
+    this.savedChanges = cluster.changeCount;
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    try {
+      if (path === "/-/init" && request.method === "POST") return await initSandbox(this, request);
+      if (!this.cluster || !this.clock) return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+      this.catchUp();
+      let res: Response;
+      if (path.startsWith("/-/")) res = await podlabApi(this, request, path.slice(3));
+      else res = await this.kubernetes(request, path);
+      await this.settle();
+      return res;
+    } catch (e) {
+      console.error("podlab: unexpected error", e);
+      return statusResponse(500, "InternalError", `Internal error occurred: ${(e as Error)?.message ?? e}`);
+    }
+  }
+
+  private async kubernetes(request: Request, path: string): Promise<Response> {
+    const req = await toApiRequest(request, path);
+    if (req instanceof Response) return req;
+    const c = this.cluster!;
+    const { response, audit, bug } = c.handle(req);
+    if (bug) console.error("podlab: bug while handling", req.method, path, bug);
+    if (audit && this.meta) recordManifest(this, audit, request.headers.get("user-agent") ?? "");
+    switch (response.type) {
+      case "body":
+        return fromBody(response);
+      case "watch":
+        return this.streams.watch(c.openWatch(response.watch), response.headers);
+      case "log":
+        if (!response.follow) return new Response(response.text, { status: 200, headers: response.headers });
+        return this.streams.logs(response.text, response.follow, response.headers);
+      case "exec":
+        return acceptExec(this.ctx, c, response, req.query.getAll("command"));
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    this.catchUp();
+    await this.settle();
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
+    if (!this.cluster) return;
+    this.catchUp();
+    if (onClientFrame(this.cluster, ws, message)) {
+      this.cluster.advanceTo(this.cluster.now);
+      this.cluster.changeCount++;
+    }
+    await this.settle();
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    onSocketGone(this.cluster, ws);
+    try { ws.close(code === 1005 || code === 1006 ? 1000 : code, ""); } catch { /* already closed */ }
+    if (this.cluster) this.cluster.changeCount++;
+    await this.settle();
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    onSocketGone(this.cluster, ws);
+    await this.settle();
+  }
+
+  /** JSON helper for podlab endpoints. */
+  json(status: number, value: unknown): Response {
+    return jsonResponse(status, value);
+  }
+}

@@ -1,0 +1,106 @@
+// podlab's own per-sandbox API (`/clusters/<id>/-/...` after the Worker strips the prefix):
+// init (from the Worker), clock, reset, trace and images. Bodies are validated with valibot.
+import * as v from "valibot";
+import { createSandbox } from "./sim/sandbox";
+import { goDuration, parseDuration, rfc3339 } from "./sim/core/time";
+import type { NodeSpec } from "./sim/config";
+import { jsonResponse, statusResponse } from "./http";
+import { VirtualClock, SPEEDS } from "./virtual-clock";
+import type { ClusterObject } from "./cluster-object";
+import { sandboxRuntime } from "./sim/sandbox";
+import { InitBody } from "../schema/wire";
+
+/** What the object remembers about its sandbox. */
+export interface SandboxMeta {
+  id: string;
+  name: string;
+  createdAt: number;
+  seed: string;
+  nodes?: NodeSpec[];
+}
+
+/** Longest single clock advance (virtual). */
+export const MAX_ADVANCE_MS = 30 * 24 * 3600 * 1000;
+
+const ClockBody = v.union([
+  v.strictObject({ advance: v.pipe(v.string(), v.maxLength(32)) }),
+  v.strictObject({ speed: v.number() }),
+]);
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > 1_000_000) throw new Error("body too large");
+  return text ? JSON.parse(text) : {};
+}
+
+function badRequest(message: string): Response {
+  return statusResponse(400, "BadRequest", message);
+}
+
+/** `POST /-/init` (internal, from the Worker): creates the cluster. */
+export async function initSandbox(obj: ClusterObject, req: Request): Promise<Response> {
+  const parsed = v.safeParse(InitBody, await readJson(req).catch(() => null));
+  if (!parsed.success) return badRequest(`invalid init body: ${parsed.issues[0].message}`);
+  const b = parsed.output;
+  if (obj.cluster && !b.reset) return jsonResponse(409, { error: "already initialised" });
+  const wall = obj.now();
+  const startTime = b.startTime ?? wall;
+  const cluster = createSandbox({ seed: b.seed, startTime, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) });
+  const meta: SandboxMeta = { id: b.id, name: b.name, createdAt: wall, seed: b.seed, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) };
+  obj.install(cluster, meta, VirtualClock.start(wall, startTime));
+  return jsonResponse(201, { id: b.id, name: b.name });
+}
+
+function clockView(obj: ClusterObject): Record<string, unknown> {
+  const c = obj.cluster!;
+  return { now: rfc3339(c.now), nowMs: c.now, speed: obj.clock!.speed, pendingTimers: c.ctx.timers.size };
+}
+
+/** Dispatches `/-/<rest>`. */
+export async function podlabApi(obj: ClusterObject, req: Request, rest: string): Promise<Response> {
+  const url = new URL(req.url);
+  if (rest === "clock") {
+    if (req.method === "GET") return jsonResponse(200, clockView(obj));
+    if (req.method !== "POST") return statusResponse(405, "MethodNotAllowed", "use GET or POST");
+    const body = await readJson(req).catch(() => null);
+    const p = v.safeParse(ClockBody, body);
+    if (!p.success) return badRequest(`expected {"advance":"30s"} or {"speed":0|1|10|60}`);
+    const c = obj.cluster!;
+    if ("advance" in p.output) {
+      const ms = parseDuration(p.output.advance);
+      if (!Number.isFinite(ms) || ms < 0) return badRequest(`invalid duration ${JSON.stringify(p.output.advance)}: use Go syntax like 30s, 5m, 1h30m`);
+      if (ms > MAX_ADVANCE_MS) return badRequest(`advance is limited to ${goDuration(MAX_ADVANCE_MS)} per request`);
+      const target = c.now + ms;
+      c.advanceTo(target);
+      obj.clock!.syncTo(target, obj.now());
+    } else {
+      if (!SPEEDS.includes(p.output.speed)) return badRequest(`speed must be one of ${SPEEDS.join(", ")}`);
+      obj.clock!.setSpeed(p.output.speed, obj.now());
+      obj.clock!.syncTo(c.now, obj.now());
+    }
+    obj.saveMeta();
+    return jsonResponse(200, clockView(obj));
+  }
+  if (rest === "reset" && req.method === "POST") {
+    const m = obj.meta!;
+    const wall = obj.now();
+    const cluster = createSandbox({ seed: `${m.seed}/${wall}`, startTime: wall, ...(m.nodes ? { nodes: m.nodes } : {}) });
+    obj.install(cluster, m, VirtualClock.start(wall, wall));
+    return jsonResponse(200, { id: m.id, reset: true });
+  }
+  if (rest === "trace" && req.method === "GET") {
+    const pod = url.searchParams.get("pod");
+    const ns = url.searchParams.get("namespace") ?? "default";
+    if (!pod) return badRequest("query parameter pod is required");
+    const steps = obj.cluster!.ctx.trace.forPod(ns, pod).map((s) => ({ ...s, time: rfc3339(s.t) }));
+    return jsonResponse(200, { pod, namespace: ns, steps });
+  }
+  if (rest === "images" && req.method === "GET") {
+    const rt = sandboxRuntime(obj.cluster!) as unknown as { catalog?: () => unknown };
+    return jsonResponse(200, { images: rt.catalog ? rt.catalog() : [] });
+  }
+  if (rest === "info" && req.method === "GET") {
+    return jsonResponse(200, { id: obj.meta!.id, name: obj.meta!.name, createdAt: new Date(obj.meta!.createdAt).toISOString(), ...clockView(obj) });
+  }
+  return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+}
