@@ -80,10 +80,14 @@ function mergeList(lhs: Json[], rhs: Json[], c: MetaCursor): Json[] {
   return out;
 }
 
+/** Top-level fields a removal never takes away, even when emptied. */
+const ROOT_FIELDS = new Set(["apiVersion", "kind", "metadata", "spec", "status"]);
+
 /** Removes `paths` from `obj` (a copy); maps left empty by a removal go too unless `keep` owns them. */
 export function removePaths(obj: JsonObject, paths: FieldSet, keep: FieldSet, c: MetaCursor): JsonObject {
   const out = clone(obj);
-  const sorted = [...paths.values()].sort((a, b) => b.length - a.length);
+  // Whole list items first: removing one takes its fields with it.
+  const sorted = [...paths.values()].sort((a, b) => a.length - b.length);
   for (const path of sorted) removeOne(out, path, keep, c);
   return out;
 }
@@ -104,7 +108,8 @@ function removeOne(root: JsonObject, path: PathElement[], keep: FieldSet, c: Met
     if (i < parents.length - 1) {
       const child = step(parent, key, pc);
       const emptied = (isObject(child) && Object.keys(child).length === 0) || (Array.isArray(child) && child.length === 0);
-      if (!emptied || i === 0 || keep.has(pathId(path.slice(0, i + 1)))) return;
+      const top = i === 0 && key.t === "f" && ROOT_FIELDS.has(key.name);
+      if (!emptied || top || keep.has(pathId(path.slice(0, i + 1)))) return;
     }
     detach(parent, key, pc);
   }
