@@ -110,13 +110,15 @@ function fail(inp: CycleInput, all: readonly NodeInfo[], statusOf: (n: string) =
 
 /** Weighted, normalized totals per feasible node. */
 export function scoreNodes(inp: CycleInput, feasible: readonly NodeInfo[], totalNodes: number): number[] {
-  const totals = new Array<number>(feasible.length).fill(0);
+  const n = feasible.length;
+  const totals = new Array<number>(n).fill(0);
+  const scores = new Array<number>(n);
   const ctx: ScoreContext = { totalNodes, imageNodes: (name) => inp.cache.imageNodeCount(name) };
   for (const { plugin, weight } of inp.profile.score) {
     if (plugin.preScore && !plugin.preScore(inp.sp, feasible)) continue;
-    const scores = feasible.map((n) => plugin.score(inp.sp, n, ctx));
+    for (let i = 0; i < n; i++) scores[i] = plugin.score(inp.sp, feasible[i], ctx);
     plugin.normalize?.(scores);
-    for (let i = 0; i < scores.length; i++) totals[i] += scores[i] * weight;
+    for (let i = 0; i < n; i++) totals[i] += scores[i] * weight;
   }
   return totals;
 }

@@ -27,6 +27,7 @@ export function imageScore(sum: number, containers: number): number {
 export const imageLocality: ScorePlugin = {
   name: IMAGE_LOCALITY,
   score(p, n, ctx) {
+    if (!n.images.size) return 0;
     const spec = p.pod.spec;
     const all = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
     let sum = 0;

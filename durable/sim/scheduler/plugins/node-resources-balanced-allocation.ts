@@ -26,12 +26,20 @@ export function balancedScore(requested: readonly number[], allocatable: readonl
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
+/** balancedScore for exactly cpu and memory, without allocating (the scheduling hot path). */
+export function balancedScoreCpuMemory(cpu: number, cpuAlloc: number, mem: number, memAlloc: number): number {
+  if (cpuAlloc === 0 || memAlloc === 0) return MAX_NODE_SCORE; // one fraction or none: no deviation
+  const fc = Math.min(cpu / cpuAlloc, 1);
+  const fm = Math.min(mem / memAlloc, 1);
+  return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+}
+
 /** The BalancedAllocation score. */
 export const nodeResourcesBalancedAllocation: ScorePlugin = {
   name: NODE_RESOURCES_BALANCED_ALLOCATION,
   score(p, n) {
     const r = n.requested;
     const a = n.allocatable;
-    return balancedScore([r.cpuMilli + p.requests.cpuMilli, r.memoryBytes + p.requests.memoryBytes], [a.cpuMilli, a.memoryBytes]);
+    return balancedScoreCpuMemory(r.cpuMilli + p.requests.cpuMilli, a.cpuMilli, r.memoryBytes + p.requests.memoryBytes, a.memoryBytes);
   },
 };

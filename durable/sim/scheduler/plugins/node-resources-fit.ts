@@ -16,6 +16,7 @@ export function insufficientReason(resource: string): string {
 /** Every reason the pod does not fit the node (empty when it fits), in upstream order. */
 export function insufficientResources(p: SchedPod, n: NodeInfo): string[] {
   const out: string[] = [];
+  if (fitsQuickly(p, n)) return out;
   if (n.pods.size + 1 > n.allocatable.pods) out.push(ERR_REASON_TOO_MANY_PODS);
   const r = p.requests;
   const a = n.allocatable;
@@ -32,6 +33,15 @@ export function insufficientResources(p: SchedPod, n: NodeInfo): string[] {
   return out;
 }
 
+/** The common case without allocations: a slot free and cpu/memory/storage fit, no scalars. */
+function fitsQuickly(p: SchedPod, n: NodeInfo): boolean {
+  const r = p.requests;
+  const a = n.allocatable;
+  const used = n.requested;
+  return !r.scalars && n.pods.size + 1 <= a.pods && r.cpuMilli <= a.cpuMilli - used.cpuMilli &&
+    r.memoryBytes <= a.memoryBytes - used.memoryBytes && r.ephemeralBytes <= a.ephemeralBytes - used.ephemeralBytes;
+}
+
 /** leastRequestedScore: the free fraction after placing the pod, 0..100. */
 export function leastRequestedScore(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
@@ -43,6 +53,7 @@ export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: NODE_RESOURCES_FIT,
   events: [ClusterEvent.AssignedPodDelete, ClusterEvent.AssignedPodScaleDown, ClusterEvent.NodeAdd, ClusterEvent.NodeAllocatableChange],
   filter(p, n) {
+    if (fitsQuickly(p, n)) return undefined;
     const reasons = insufficientResources(p, n);
     return reasons.length ? unschedulable(NODE_RESOURCES_FIT, ...reasons) : undefined;
   },

@@ -45,9 +45,11 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
     return taint ? unresolvable(TAINT_TOLERATION, untoleratedTaintReason(taint)) : undefined;
   },
   score(p, n) {
+    const taints = n.node?.spec?.taints;
+    if (!taints?.length) return 0;
     const tols = p.tolerations.filter((t) => !t.effect || t.effect === "PreferNoSchedule");
     let count = 0;
-    for (const t of n.node?.spec?.taints ?? []) {
+    for (const t of taints) {
       if (t.effect === "PreferNoSchedule" && !tolerationsTolerateTaint(tols, t)) count++;
     }
     return count;
