@@ -83,16 +83,31 @@ function mergeList(lhs: Json[], rhs: Json[], c: MetaCursor): Json[] {
 /** Top-level fields a removal never takes away, even when emptied. */
 const ROOT_FIELDS = new Set(["apiVersion", "kind", "metadata", "spec", "status"]);
 
-/** Removes `paths` from `obj` (a copy); maps left empty by a removal go too unless `keep` owns them. */
-export function removePaths(obj: JsonObject, paths: FieldSet, keep: FieldSet, c: MetaCursor): JsonObject {
+/**
+ * Removes `paths` from `obj` (a copy). Maps and lists a removal leaves empty go too, unless `keep`
+ * owns them or the configuration itself spells them out (`env: []`).
+ */
+export function removePaths(obj: JsonObject, paths: FieldSet, keep: FieldSet, c: MetaCursor, config: JsonObject): JsonObject {
   const out = clone(obj);
   // Whole list items first: removing one takes its fields with it.
   const sorted = [...paths.values()].sort((a, b) => a.length - b.length);
-  for (const path of sorted) removeOne(out, path, keep, c);
+  for (const path of sorted) removeOne(out, path, keep, c, config);
   return out;
 }
 
-function removeOne(root: JsonObject, path: PathElement[], keep: FieldSet, c: MetaCursor): void {
+/** The value at `path` in `root`, if any. */
+function lookup(root: Json, path: PathElement[], c: MetaCursor): Json | undefined {
+  let node: Json | undefined = root;
+  let cursor = c;
+  for (const el of path) {
+    if (node === undefined) return undefined;
+    node = step(node, el, cursor);
+    cursor = el.t === "f" ? childCursor(cursor, el.name) : elemCursor(cursor);
+  }
+  return node;
+}
+
+function removeOne(root: JsonObject, path: PathElement[], keep: FieldSet, c: MetaCursor, config: JsonObject): void {
   const parents: { node: Json; key: PathElement; cursor: MetaCursor }[] = [];
   let node: Json = root;
   let cursor = c;
@@ -109,7 +124,8 @@ function removeOne(root: JsonObject, path: PathElement[], keep: FieldSet, c: Met
       const child = step(parent, key, pc);
       const emptied = (isObject(child) && Object.keys(child).length === 0) || (Array.isArray(child) && child.length === 0);
       const top = i === 0 && key.t === "f" && ROOT_FIELDS.has(key.name);
-      if (!emptied || top || keep.has(pathId(path.slice(0, i + 1)))) return;
+      const here = path.slice(0, i + 1);
+      if (!emptied || top || keep.has(pathId(here)) || lookup(config, here, c) !== undefined) return;
     }
     detach(parent, key, pc);
   }

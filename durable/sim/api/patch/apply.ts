@@ -19,6 +19,8 @@ import {
   decodeManagedFields, managerId, timeText, withManagedFields, zeroObject, type Instant, type ManagerSet,
 } from "./managed-fields";
 
+export { updateManagedFields } from "./managed-fields";
+
 /** Options of one apply request. */
 export interface ApplyOptions {
   /** The fieldManager query parameter (required by the API). */
@@ -84,7 +86,7 @@ export function serverSideApply<T extends object>(live: T | undefined, intent: T
   if (mine) {
     const ownedByOthers = union(...others.map((m) => m.set));
     const dropped = difference(difference(mine.set, applied), ownedByOthers);
-    merged = removePaths(merged, dropped, union(applied, ownedByOthers), c);
+    merged = removePaths(merged, dropped, union(applied, ownedByOthers), c, config);
   }
 
   const cmp = compareObjects(liveObj ?? zeroObject(kind), merged, c, sub);
