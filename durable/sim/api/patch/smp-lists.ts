@@ -6,10 +6,13 @@ import { MergePatchErrors } from "./errors";
 import { compareStrings, goFormat, isObject, type Json, type JsonObject } from "./json-value";
 import { errBadArgType, errNoMergeKey, errText } from "./smp-errors";
 
-/** The directive keys of strategic merge patch. */
+/** `{"$patch": "delete" | "replace"}` in a map or list element. */
 export const DIRECTIVE = "$patch";
+/** `"$retainKeys": [...]`: the keys of a retainKeys-strategy map to keep. */
 export const RETAIN_KEYS = "$retainKeys";
+/** `"$deleteFromPrimitiveList/<field>": [...]`: entries to drop from a set of scalars. */
 export const DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList";
+/** `"$setElementOrder/<field>": [...]`: the final order of a merge list. */
 export const SET_ELEMENT_ORDER = "$setElementOrder";
 
 /** Element kind of a list, as reflect.Kind distinguishes them. */
