@@ -1,6 +1,6 @@
 // Test helpers: the create pipeline the API server runs (defaulting → admission), a fixed-suffix
 // rng, and error rendering via errorString.
-import { admitPod } from "../../../schema/admission/pod";
+import { admitPod, admitPodUpdate } from "../../../schema/admission/pod";
 import { defaultPod } from "../../../schema/defaults/pod";
 import { errorString, type FieldError } from "../../../schema/validation/field-error";
 import { validatePodCreate, validatePodUpdate } from "../../../schema/validation/pod";
@@ -27,9 +27,9 @@ export function createErrors(manifest: Json): string[] {
   return validatePodCreate(prepare(manifest)).map(errorString);
 }
 
-/** The errors of updating `old` (stored) to `next` (defaulted like a PUT/PATCH result). */
+/** The errors of updating `old` (stored) to `next` (a PUT body or PATCH result): defaulting, update admission, validation. */
 export function updateErrors(next: Json, old: Json): string[] {
-  return validatePodUpdate(defaultPod(next), old).map(errorString);
+  return validatePodUpdate(admitPodUpdate(defaultPod(next), old), old).map(errorString);
 }
 
 /** Renders errors. */
