@@ -14,15 +14,12 @@ import type { PodEntry } from "./node-info";
 
 /** reportingController and source component of scheduler events. */
 export const SCHEDULER_COMPONENT = "default-scheduler";
-/** Event reasons and actions the scheduler writes. */
-export const REASON_SCHEDULED = "Scheduled";
-export const REASON_FAILED_SCHEDULING = "FailedScheduling";
-export const REASON_PREEMPTED = "Preempted";
-export const ACTION_BINDING = "Binding";
-export const ACTION_SCHEDULING = "Scheduling";
-export const ACTION_PREEMPTING = "Preempting";
-/** PodScheduled=False reason (v1.PodReasonUnschedulable). */
-export const POD_REASON_UNSCHEDULABLE = "Unschedulable";
+/** Event reasons the scheduler records. */
+export const SchedulerEventReason = { Scheduled: "Scheduled", FailedScheduling: "FailedScheduling", Preempted: "Preempted" } as const;
+/** events.k8s.io `action` of each scheduler event. */
+export const SchedulerEventAction = { Binding: "Binding", Scheduling: "Scheduling", Preempting: "Preempting" } as const;
+/** PodScheduled=False reasons: no node fits (v1.PodReasonUnschedulable), or an API error (SchedulerError). */
+export const PodScheduledReason = { Unschedulable: "Unschedulable", SchedulerError: "SchedulerError" } as const;
 /** DisruptionTarget reason on preemption victims (v1.PodReasonPreemptionByScheduler). */
 export const POD_REASON_PREEMPTION_BY_SCHEDULER = "PreemptionByScheduler";
 
@@ -45,13 +42,14 @@ export function applyBind(ctx: SimContext, r: Reporter, pod: KObject, node: stri
   ctx.trace.step("Scheduler", "API Server", "bind", who, node);
   bindPod(ctx.api, pod, node);
   ctx.trace.step("API Server", "etcd", "update spec.nodeName", who, node);
-  record(ctx, r, pod, "Normal", REASON_SCHEDULED, ACTION_BINDING, `Successfully assigned ${who.namespace}/${who.name} to ${node}`);
+  record(ctx, r, pod, "Normal", SchedulerEventReason.Scheduled, SchedulerEventAction.Binding, `Successfully assigned ${who.namespace}/${who.name} to ${node}`);
 }
 
 /** Records FailedScheduling and sets PodScheduled=False (and the nominated node) when they changed. */
-export function applyFailure(ctx: SimContext, r: Reporter, pod: KObject, message: string, nominatedNode?: string): void {
-  record(ctx, r, pod, "Warning", REASON_FAILED_SCHEDULING, ACTION_SCHEDULING, message);
-  const cond: Cond = { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now()), reason: POD_REASON_UNSCHEDULABLE, message };
+export function applyFailure(ctx: SimContext, r: Reporter, pod: KObject, message: string, nominatedNode?: string,
+  reason: string = PodScheduledReason.Unschedulable): void {
+  record(ctx, r, pod, "Warning", SchedulerEventReason.FailedScheduling, SchedulerEventAction.Scheduling, message);
+  const cond: Cond = { type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now()), reason, message };
   const cur = ctx.store.get("pods", pod.metadata.namespace, pod.metadata.name!);
   if (cur) updatePodStatus(ctx, cur, cond, nominatedNode);
 }
@@ -84,7 +82,7 @@ export function evictVictims(ctx: SimContext, r: Reporter, preemptor: KObject, n
     if (!victim || victim.metadata.deletionTimestamp) continue;
     updatePodStatus(ctx, victim, { type: "DisruptionTarget", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now()),
       reason: POD_REASON_PREEMPTION_BY_SCHEDULER, message: `${schedulerName}: preempting to accommodate a higher priority pod` });
-    record(ctx, r, victim, "Normal", REASON_PREEMPTED, ACTION_PREEMPTING, `Preempted by pod ${preemptor.metadata.uid ?? ""} on node ${node}`);
+    record(ctx, r, victim, "Normal", SchedulerEventReason.Preempted, SchedulerEventAction.Preempting, `Preempted by pod ${preemptor.metadata.uid ?? ""} on node ${node}`);
     ctx.api.verbs.delete(podDef, ns, name, {});
   }
 }

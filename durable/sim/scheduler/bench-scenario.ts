@@ -12,7 +12,7 @@ export interface BenchOptions {
   nodes: number;
   pods: number;
   seed: string;
-  /** Wall clock in ms (performance.now), supplied by the runner. */
+  /** Wall clock in ms, supplied by the runner (the core never reads one). */
   wallClock: () => number;
   /** Virtual ms between pod creations (0 = one burst). */
   spacingMs?: number;

@@ -3,11 +3,12 @@
 // cycle.ts, apply in apply.ts), backoff expiries and the unschedulable leftover flush.
 // Registered by the cluster bootstrap under timer prefix "sched"; state saves as plain JSON.
 import type { Node, Pod } from "../../../schema/k8s";
+import { ApiError } from "../api/status";
 import type { StatefulComponent } from "../cluster";
 import type { SimContext } from "../context";
 import type { Timer } from "../core/timers";
 import type { StoreEvent } from "../store/types";
-import { applyBind, applyFailure, evictVictims, terminatingByPreemption, splitKey, type Reporter } from "./apply";
+import { applyBind, applyFailure, evictVictims, PodScheduledReason, terminatingByPreemption, splitKey, type Reporter } from "./apply";
 import { isPodUpdated, nodeUpdateEvents } from "./cluster-events";
 import { schedulePod, type Decision } from "./cycle";
 import { ClusterEvent, type ClusterEventKind, type SchedPod } from "./framework";
@@ -18,16 +19,13 @@ import { schedPod } from "./scheduler-pod";
 
 /** Timer kind prefix routed to the scheduler. */
 export const SCHEDULER_TIMER_PREFIX = "sched";
-/** Timer kinds and keys. */
-export const TIMER_CYCLE = "sched.cycle";
-export const TIMER_BACKOFF = "sched.backoff";
-export const TIMER_FLUSH = "sched.flush";
+/** Timer kinds: a scheduling cycle, a backoff expiry, the unschedulable leftover flush. */
+export const SchedulerTimer = { Cycle: "sched.cycle", Backoff: "sched.backoff", Flush: "sched.flush" } as const;
 const KEY_CYCLE = "sched/cycle";
 const KEY_BACKOFF = "sched/backoff";
 const KEY_FLUSH = "sched/flush";
-/** A cycle starts this many ms (drawn from the RNG) after a pod becomes ready to schedule. */
-export const CYCLE_DELAY_MIN_MS = 5;
-export const CYCLE_DELAY_MAX_MS = 20;
+/** A cycle starts this many ms (drawn from the RNG, inclusive) after a pod becomes ready to schedule. */
+export const CYCLE_DELAY_MS = { min: 5, max: 20 } as const;
 /** Pods placed per cycle; the rest wait for the next cycle (one pod at a time, like upstream). */
 export const MAX_PODS_PER_CYCLE = 100;
 
@@ -76,9 +74,9 @@ export class Scheduler implements StatefulComponent {
   /** Runs a cycle, a backoff expiry or the leftover flush. */
   onTimer(t: Timer): void {
     const now = this.ctx.now();
-    if (t.kind === TIMER_CYCLE) this.runCycle();
-    else if (t.kind === TIMER_BACKOFF) this.queue.flushBackoff(now);
-    else if (t.kind === TIMER_FLUSH) this.queue.flushLeftover(now);
+    if (t.kind === SchedulerTimer.Cycle) this.runCycle();
+    else if (t.kind === SchedulerTimer.Backoff) this.queue.flushBackoff(now);
+    else if (t.kind === SchedulerTimer.Flush) this.queue.flushLeftover(now);
     this.arm();
   }
 
@@ -152,10 +150,10 @@ export class Scheduler implements StatefulComponent {
     const { timers, rng } = this.ctx;
     const now = this.ctx.now();
     if (this.queue.activeCount > 0 && !timers.get(KEY_CYCLE)) {
-      timers.schedule(KEY_CYCLE, now + rng.range(CYCLE_DELAY_MIN_MS, CYCLE_DELAY_MAX_MS), TIMER_CYCLE);
+      timers.schedule(KEY_CYCLE, now + rng.range(CYCLE_DELAY_MS.min, CYCLE_DELAY_MS.max), SchedulerTimer.Cycle);
     }
-    this.keep(KEY_BACKOFF, TIMER_BACKOFF, this.queue.nextBackoff());
-    this.keep(KEY_FLUSH, TIMER_FLUSH, this.queue.nextLeftoverFlush());
+    this.keep(KEY_BACKOFF, SchedulerTimer.Backoff, this.queue.nextBackoff());
+    this.keep(KEY_FLUSH, SchedulerTimer.Flush, this.queue.nextLeftoverFlush());
   }
 
   private keep(key: string, kind: string, due: number | undefined): void {
@@ -194,8 +192,9 @@ export class Scheduler implements StatefulComponent {
       try {
         applyBind(this.ctx, this.reporter, pod, d.node);
       } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
         this.cache.removePod(sp.key);
-        applyFailure(this.ctx, this.reporter, pod, `Binding rejected: ${(err as Error).message}`);
+        applyFailure(this.ctx, this.reporter, pod, (err as Error).message, undefined, PodScheduledReason.SchedulerError);
         this.queue.addBackoff(qp, now);
       }
       return;
