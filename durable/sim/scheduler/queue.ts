@@ -61,6 +61,8 @@ export class SchedulingQueue {
   private readonly backoff = new Set<string>();
   private readonly unschedulable = new Set<string>();
   private seq = 0;
+  /** Bumped on every membership change, so callers can skip recomputing timers. */
+  version = 0;
 
   constructor(state?: QueueState) {
     if (!state) return;
@@ -104,6 +106,7 @@ export class SchedulingQueue {
   remove(key: string): void {
     const p = this.pods.get(key);
     if (!p) return;
+    this.version++;
     this.pods.delete(key);
     this.backoff.delete(key);
     this.unschedulable.delete(key);
@@ -115,6 +118,7 @@ export class SchedulingQueue {
     while (this.heap.length) {
       const top = this.heapPop();
       if (top.where !== "active" || this.pods.get(top.key) !== top) continue;
+      this.version++;
       this.pods.delete(top.key);
       top.attempts++;
       return top;
@@ -205,6 +209,7 @@ export class SchedulingQueue {
   }
 
   private place(p: QueuedPod, where: QueueName): void {
+    this.version++;
     this.pods.set(p.key, p);
     this.backoff.delete(p.key);
     this.unschedulable.delete(p.key);

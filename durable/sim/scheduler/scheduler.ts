@@ -43,6 +43,8 @@ export class Scheduler implements StatefulComponent {
   private nextStartNodeIndex: number;
   private readonly reporter: Reporter;
   private readonly interested = new Map<ClusterEventKind, Set<string>>();
+  /** Queue version the backoff and flush timers were last computed for. */
+  private armedVersion = -1;
 
   constructor(private readonly ctx: SimContext, state?: SchedulerState, private readonly profile: Profile = DEFAULT_PROFILE) {
     this.queue = new SchedulingQueue(state?.queue);
@@ -77,6 +79,7 @@ export class Scheduler implements StatefulComponent {
     if (t.kind === SchedulerTimer.Cycle) this.runCycle();
     else if (t.kind === SchedulerTimer.Backoff) this.queue.flushBackoff(now);
     else if (t.kind === SchedulerTimer.Flush) this.queue.flushLeftover(now);
+    this.armedVersion = -1; // the fired timer is gone: recompute
     this.arm();
   }
 
@@ -152,6 +155,8 @@ export class Scheduler implements StatefulComponent {
     if (this.queue.activeCount > 0 && !timers.get(KEY_CYCLE)) {
       timers.schedule(KEY_CYCLE, now + rng.range(CYCLE_DELAY_MS.min, CYCLE_DELAY_MS.max), SchedulerTimer.Cycle);
     }
+    if (this.armedVersion === this.queue.version) return;
+    this.armedVersion = this.queue.version;
     this.keep(KEY_BACKOFF, SchedulerTimer.Backoff, this.queue.nextBackoff());
     this.keep(KEY_FLUSH, SchedulerTimer.Flush, this.queue.nextLeftoverFlush());
   }
