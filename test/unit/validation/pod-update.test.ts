@@ -73,6 +73,27 @@ ${VOLUMES}
   \t\t\t},`);
   });
 
+  it("diffs a long multi-line script line by line, triple-quoted", () => {
+    const script = (n: number) => `sleep ${n}\nnginx -s quit\nwhile killall -0 nginx\ndo\n    sleep 1\ndone\n`;
+    const old = prepare({ metadata: { name: "prestop" }, spec: { terminationGracePeriodSeconds: 50, containers: [{ name: "poststart", image: "nginx:1.27.5",
+      lifecycle: { preStop: { exec: { command: ["/bin/sh", "-c", script(40)] } } } }] } });
+    const next = JSON.parse(JSON.stringify(old));
+    next.spec.containers[0].lifecycle.preStop.exec.command[2] = script(20);
+    expect(updateErrors(next, old)[0]).toContain(`  \t\t\t\t\t\tCommand: []string{
+  \t\t\t\t\t\t\t"/bin/sh",
+  \t\t\t\t\t\t\t"-c",
+  \t\t\t\t\t\t\t(
+  \t\t\t\t\t\t\t\t"""
+- \t\t\t\t\t\t\t\tsleep 40
++ \t\t\t\t\t\t\t\tsleep 20
+  \t\t\t\t\t\t\t\tnginx -s quit
+  \t\t\t\t\t\t\t\twhile killall -0 nginx
+  \t\t\t\t\t\t\t\t... // 4 identical lines
+  \t\t\t\t\t\t\t\t"""
+  \t\t\t\t\t\t\t),
+  \t\t\t\t\t\t},`);
+  });
+
   it("shows a changed scalar field of the spec", () => {
     expect(edit((p) => { p.spec.terminationGracePeriodSeconds = 50; })).toEqual([`${FORBIDDEN}
   core.PodSpec{
