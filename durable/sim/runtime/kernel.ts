@@ -1,0 +1,75 @@
+// The in-memory companion of RuntimeState: the host, caches rebuilt after restore (parsed scripts,
+// image file systems) and the set of containers that need to run. Every runtime module receives
+// the Kernel; only runtime.ts creates one.
+import type { RuntimeHost } from "./contract";
+import type { ContainerState, ProcState, RuntimeState } from "./state";
+import type { Script } from "../shell/ast";
+import { parseScript } from "../shell/parser";
+
+/** Runtime state plus non-persisted helpers. */
+export class Kernel {
+  /** Containers with runnable processes, drained by scheduler.flush(). */
+  readonly dirty = new Set<string>();
+  private scriptCache = new Map<string, Script>();
+  /** Re-entrancy guard of scheduler.flush(). */
+  flushing = false;
+  /** Steps left in the current container run (sys.spend draws from it). */
+  budget = 0;
+
+  constructor(readonly s: RuntimeState, readonly host: RuntimeHost) {}
+
+  /** Virtual time now. */
+  now(): number {
+    return this.host.now();
+  }
+
+  /** The container with this id, if it still exists. */
+  container(id: string): ContainerState | undefined {
+    return this.s.containers[id];
+  }
+
+  /** A process of a container. */
+  proc(c: ContainerState, pid: number): ProcState | undefined {
+    return c.procs[pid];
+  }
+
+  /** Interns a script source and returns its key (shared by every process running it). */
+  internScript(src: string, bash: boolean): string {
+    const base = `${bash ? "b" : "p"}${hashString(src)}:${src.length}`;
+    let key = base;
+    for (let i = 1; key in this.s.scripts && this.s.scripts[key] !== src; i++) key = `${base}.${i}`;
+    this.s.scripts[key] = src;
+    return key;
+  }
+
+  /** The parsed script for a key (parsed once, cached outside the persisted state). */
+  script(key: string): Script {
+    let sc = this.scriptCache.get(key);
+    if (!sc) {
+      const src = this.s.scripts[key] ?? "";
+      sc = parseScript(src, { bash: key.startsWith("b") });
+      this.scriptCache.set(key, sc);
+    }
+    return sc;
+  }
+
+  /** Marks a container as having work to do. */
+  wake(c: ContainerState): void {
+    this.dirty.add(c.id);
+  }
+
+  /** A fresh id from the state's sequence. */
+  nextSeq(): number {
+    return ++this.s.seq;
+  }
+}
+
+/** A 32-bit FNV-1a hash as 8 hex digits (script keys, pseudo digests). */
+export function hashString(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
