@@ -26,7 +26,7 @@ const KEY_BACKOFF = "sched/backoff";
 const KEY_FLUSH = "sched/flush";
 /** A cycle starts this many ms (drawn from the RNG, inclusive) after a pod becomes ready to schedule. */
 export const CYCLE_DELAY_MS = { min: 5, max: 20 } as const;
-/** Pods placed per cycle; the rest wait for the next cycle (one pod at a time, like upstream). */
+/** Pods placed per cycle timer, one after another; the rest wait for the next cycle. */
 export const MAX_PODS_PER_CYCLE = 100;
 
 /** Serializable scheduler state (the node cache is rebuilt from the store). */
