@@ -7,6 +7,7 @@ import { admitPriority, admitPriorityUpdate, type PriorityClassInfo, SYSTEM_PRIO
 import { admitServiceAccount, type ServiceAccountInfo } from "./service-account";
 import { admitDefaultTolerations } from "./tolerations";
 
+/** The 403 refusal admission throws. */
 export { AdmissionError } from "./errors";
 
 /** What admission needs from the cluster. */

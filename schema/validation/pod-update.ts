@@ -73,11 +73,7 @@ function onlyDeletedGates(n: unknown, o: unknown, path: string): FieldError[] {
 }
 
 /** The rest of ValidatePodUpdate, in upstream order. */
-export function validatePodUpdateRules(
-  newPod: Obj, oldPod: Obj,
-  metadataAndSpec: (p: Obj) => FieldError[],
-  _annotations: (a: unknown, spec: Obj, path?: string) => FieldError[],
-): FieldError[] {
+export function validatePodUpdateRules(newPod: Obj, oldPod: Obj, metadataAndSpec: (p: Obj) => FieldError[]): FieldError[] {
   const ns = obj(newPod.spec);
   const os = obj(oldPod.spec);
   const errs = validateObjectMetaUpdate(newPod.metadata, oldPod.metadata, "metadata");

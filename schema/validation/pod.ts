@@ -89,5 +89,5 @@ export function validatePodCreate(pod: unknown): FieldError[] {
  * immutable-spec rules with upstream's go-cmp diff of the internal PodSpec.
  */
 export function validatePodUpdate(newPod: unknown, oldPod: unknown): FieldError[] {
-  return validatePodUpdateRules(obj(newPod), obj(oldPod), validatePodMetadataAndSpec, validatePodSpecificAnnotations);
+  return validatePodUpdateRules(obj(newPod), obj(oldPod), validatePodMetadataAndSpec);
 }

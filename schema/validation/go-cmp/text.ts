@@ -5,9 +5,13 @@
 
 /** ' ' identical, '-' removed, '+' inserted, 0 unknown (byte values, OR-combined like Go). */
 export type DiffMode = number;
+/** diffUnknown: diff the two sides. */
 export const UNKNOWN = 0;
+/** diffIdentical (' '). */
 export const IDENTICAL = 0x20;
+/** diffRemoved ('-'). */
 export const REMOVED = 0x2d;
+/** diffInserted ('+'). */
 export const INSERTED = 0x2b;
 const MAX_COLUMN = 80;
 
@@ -22,7 +26,9 @@ export interface TextRecord { diff: DiffMode; key: string; value: TextNode; elid
 /** textList */
 export class TextList { constructor(public records: TextRecord[] = []) {} }
 
+/** `nil` */
 export const textNil = new TextLine("nil");
+/** `...` */
 export const textEllipsis = new TextLine("...");
 
 /** diffStats: counts of coalesced records, printed as a comment. */
