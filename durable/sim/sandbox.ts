@@ -80,8 +80,6 @@ export function createSandbox(opts: SandboxOptions): Cluster {
       const k = sandboxKubelets(c).get((pod as unknown as { spec: { nodeName: string } }).spec.nodeName);
       if (k) adoptRunningPod(k.env, pod);
     }
-    c.ctx.store.pending.length = 0;
-    c.notices.length = 0;
   });
 }
 

@@ -33,4 +33,6 @@ export interface WriteOptions {
   /** Internal writes by controllers skip strict decoding and use this manager. */
   internal?: boolean;
   subresource?: string;
+  /** The object already carries the managedFields to store (server-side apply computed them). */
+  keepManagedFields?: boolean;
 }

@@ -10,6 +10,7 @@ import { patchMetaFor, strategicMergePatch } from "./patch/strategic";
 import { serverSideApply } from "./patch/apply";
 import { storeResource, type ResourceDef } from "./registry";
 import { ApiError, badRequest, notFound, unsupportedMediaType } from "./status";
+import { PatchError } from "./patch/errors";
 import type { ApiVerbs, WriteResult } from "./verbs";
 
 /** Patch media types the server accepts. */
@@ -36,31 +37,38 @@ export function patchObject(verbs: ApiVerbs, live: KObject | undefined, def: Res
     if (decoded.metadata.name && decoded.metadata.name !== name) {
       throw badRequest(`the name of the object (${decoded.metadata.name}) does not match the name on the URL (${name})`);
     }
-    const result = serverSideApply(live, decoded, { manager: opts.fieldManager, force: !!opts.force, now: opts.now });
+    const result = wrapPatchError(() => serverSideApply(live, decoded, { manager: opts.fieldManager!, force: !!opts.force, now: opts.now, kind: def.kind }));
     if (!live) {
       const created = verbs.create(def, namespace, { ...result.object, metadata: { ...result.object.metadata, name } },
-        { ...opts, fieldValidation: "Ignore" });
+        { ...opts, fieldValidation: "Ignore", keepManagedFields: true });
       return { ...created, warnings };
     }
-    return verbs.updateDecoded(def, namespace, name, result.object, opts, warnings);
+    return verbs.updateDecoded(def, namespace, name, result.object, { ...opts, keepManagedFields: true }, warnings);
   }
   if (!live) throw notFound(def.resource, name, def.group);
   const patch = parseJsonBody(text);
-  let patched: unknown;
-  try {
-    if (mediaType === "application/json-patch+json") patched = applyJsonPatch(live, patch as never);
-    else if (mediaType === "application/merge-patch+json") patched = jsonMergePatch(live, patch);
-    else patched = strategicMergePatch(live, patch, patchMetaFor(def.kind));
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    const err = e as { status?: number; message: string };
-    if (err.status === 422) throw new ApiError(422, "Invalid", err.message);
-    if (err.status === 409) throw new ApiError(409, "Conflict", err.message);
-    throw badRequest(err.message);
-  }
+  const patched = wrapPatchError(() => {
+    if (mediaType === "application/json-patch+json") return applyJsonPatch(live, patch as never);
+    if (mediaType === "application/merge-patch+json") return jsonMergePatch(live, patch);
+    return strategicMergePatch(live, patch, patchMetaFor(def.kind));
+  });
   const { object, warnings } = verbs.decode(def, patched, opts);
   const patchRv = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
   return verbs.updateDecoded(def, namespace, name, object, opts, warnings, typeof patchRv === "string" ? patchRv : undefined);
+}
+
+/** Runs a patch computation, turning PatchError/SelectorError values into Status errors with their causes. */
+function wrapPatchError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    if (e instanceof PatchError) {
+      const st = e.toStatus() as { code: number; reason: string; message: string; details?: Record<string, unknown> };
+      throw new ApiError(st.code, st.reason as never, st.message, st.details as never);
+    }
+    throw badRequest((e as Error).message);
+  }
 }
 
 /** Store resource name helper re-exported for the dispatcher. */

@@ -7,7 +7,8 @@ import { StoreConflict } from "../store/store";
 import type { KObject } from "../store/types";
 import type { ApiContext, WriteOptions } from "./context";
 import { decodeObject } from "./decode";
-import { prepareCreateMeta, prepareUpdateMeta, touchManagedFields } from "./object-meta";
+import { prepareCreateMeta, prepareUpdateMeta } from "./object-meta";
+import { updateManagedFields } from "./patch/managed-fields";
 import { apiVersionOf, storeResource, type ResourceDef } from "./registry";
 import { alreadyExists, ApiError, badRequest, conflict, forbidden, invalid, notFound } from "./status";
 import { checkNamespaceDeletable } from "./strategies/namespaces";
@@ -71,11 +72,15 @@ export class ApiVerbs {
     if (def.namespaced) this.checkNamespaceOpen(def, namespace!, m.name ?? m.generateName ?? "");
     const ctx = this.sctx();
     let obj = prepareCreateMeta(object, ctx.rng, ctx.now);
+    // The field manager records ownership of what the client sent, before admission adds to it.
+    const managed = opts.keepManagedFields ? obj.metadata.managedFields
+      : updateManagedFields(undefined, { ...obj, metadata: { ...obj.metadata, managedFields: undefined } }, opts.fieldManager ?? "unknown", "Update", ctx.now, { kind: def.kind }).metadata.managedFields;
     const strategy = strategyFor(res);
     obj = strategy.prepareForCreate(obj, ctx);
     this.validate(def, obj, strategy.validateCreate(obj, ctx));
     if (this.ctx.store.get(res, obj.metadata.namespace, obj.metadata.name!)) throw alreadyExists(def.resource, obj.metadata.name!, def.group);
-    obj = touchManagedFields(obj, opts.fieldManager ?? "unknown", "Update", apiVersionOf(def), ctx.now);
+    obj = { ...obj, metadata: { ...obj.metadata, managedFields: managed } };
+    if (!managed) delete obj.metadata.managedFields;
     if (opts.dryRun) return { object: { ...obj, metadata: { ...obj.metadata, resourceVersion: "" } }, created: true, warnings };
     try {
       return { object: this.ctx.store.create(res, obj), created: true, warnings };
@@ -108,6 +113,7 @@ export class ApiVerbs {
     const strategy = strategyFor(res);
     let obj: KObject = { ...object, metadata: { ...object.metadata, name, ...(def.namespaced ? { namespace } : {}) } };
     obj = prepareUpdateMeta(obj, old);
+    const incoming = obj;
     if (opts.subresource === "status") {
       if (!strategy.prepareForStatusUpdate) throw notFound(def.resource, name, def.group);
       obj = strategy.prepareForStatusUpdate(obj, old, ctx);
@@ -116,7 +122,11 @@ export class ApiVerbs {
       this.validate(def, obj, strategy.validateUpdate(obj, old, ctx));
     }
     if (sameObject(obj, old)) return { object: old, warnings, unchanged: true };
-    obj = touchManagedFields(obj, opts.fieldManager ?? "unknown", "Update", apiVersionOf(def), ctx.now, opts.subresource);
+    if (!opts.keepManagedFields) {
+      const tracked = updateManagedFields(old, { ...incoming, metadata: { ...incoming.metadata, managedFields: old.metadata.managedFields } },
+        opts.fieldManager ?? "unknown", "Update", ctx.now, { kind: def.kind, subresource: opts.subresource === "status" ? "status" : "" });
+      obj = { ...obj, metadata: { ...obj.metadata, managedFields: tracked.metadata.managedFields } };
+    }
     if (opts.dryRun) return { object: obj, warnings };
     const stored = this.ctx.store.update(res, obj);
     return { object: this.finalizeIfDone(def, stored), warnings };

@@ -173,7 +173,8 @@ export class Store {
     const e: StoreEvent = { type, rv: this.rv, resource, key, object, prev, time: this.clock() };
     this.history.push(e);
     this.pending.push(e);
-    if (this.history.length > this.historyLimit) {
+    if (this.history.length > 2 * this.historyLimit) {
+      // Amortized trimming: keep between limit and 2 × limit events.
       const drop = this.history.length - this.historyLimit;
       this.oldestRv = this.history[drop - 1].rv;
       this.history.splice(0, drop);

@@ -38,7 +38,7 @@ export class TraceRecorder {
     if (pod?.name) { s.pod = pod.name; s.namespace = pod.namespace; }
     if (node) s.node = node;
     this.steps.push(s);
-    if (this.steps.length > this.limit) this.steps.splice(0, this.steps.length - this.limit);
+    if (this.steps.length > 2 * this.limit) this.steps.splice(0, this.steps.length - this.limit);
   }
 
   /** Steps about one pod (and cluster-wide steps without a pod when `all`). */

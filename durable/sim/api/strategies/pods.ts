@@ -1,21 +1,33 @@
 // Pod rules: defaulting + admission on create, the immutable-spec update rules, status
 // writes (kubelet, scheduler) and graceful deletion (pkg/registry/core/pod/strategy.go).
-import { admitPod } from "../../../../schema/admission/pod";
+import { AdmissionError, admitPod, admitPodUpdate } from "../../../../schema/admission/pod";
 import { defaultPod } from "../../../../schema/defaults/pod";
 import { validatePodCreate, validatePodUpdate } from "../../../../schema/validation/pod";
 import type { KObject } from "../../store/types";
+import { forbidden } from "../status";
 import { clone, type DeleteOptions, type Json, type Strategy } from "./types";
+
+function admit<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AdmissionError) throw forbidden(e.message, { name: e.objectName, kind: e.resource });
+    throw e;
+  }
+}
 
 /** The Pod strategy. */
 export const podStrategy: Strategy = {
   hasStatus: true,
   prepareForCreate(obj, ctx) {
     const pod = defaultPod(clone(obj)) as Json;
-    return admitPod(pod, { rng: ctx.rng, now: ctx.now }) as KObject;
+    const sa = ctx.store.get("serviceaccounts", pod.metadata.namespace, pod.spec?.serviceAccountName ?? pod.spec?.serviceAccount ?? "default") as Json;
+    const serviceAccount = sa ? { automountServiceAccountToken: sa.automountServiceAccountToken, imagePullSecrets: sa.imagePullSecrets } : undefined;
+    return admit(() => admitPod(pod, { rng: ctx.rng, serviceAccount })) as KObject;
   },
   validateCreate: (obj) => validatePodCreate(obj),
   prepareForUpdate(obj, old) {
-    const pod = defaultPod(clone(obj)) as Json;
+    const pod = admit(() => admitPodUpdate(defaultPod(clone(obj)), old)) as Json;
     pod.status = clone((old as Json).status);
     return pod;
   },
@@ -23,7 +35,6 @@ export const podStrategy: Strategy = {
   prepareForStatusUpdate(obj, old) {
     const pod = clone(old) as Json;
     pod.status = clone((obj as Json).status);
-    // The status subresource may also carry the nominated node; nodeName is set by binding only.
     return pod;
   },
   gracePeriod(obj, opts: DeleteOptions) {

@@ -1,0 +1,139 @@
+// The Worker and the sandbox Durable Object inside workerd: provisioning, routing, isolation,
+// persistence across eviction, the clock API, watch streaming and exec over WebSocket.
+import { abortAllDurableObjects, listDurableObjectIds, runInDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { afterEach, describe, expect, it } from "vitest";
+import { drizzle } from "drizzle-orm/d1";
+import { sandboxes } from "../../schema/db";
+
+const BASE = "http://podlab.test";
+const fetchApp = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${BASE}${path}`, init));
+
+async function newSandbox(): Promise<{ id: string; server: string; kubeconfig: string }> {
+  const r = await fetchApp("/api/sandboxes", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+  expect(r.status).toBe(201);
+  return r.json();
+}
+
+const k8s = (id: string, path: string, init?: RequestInit) => fetchApp(`/clusters/${id}${path}`, init);
+const advance = (id: string, d: string) => k8s(id, "/-/clock", { method: "POST", body: JSON.stringify({ advance: d }) });
+const podJson = (name: string, image = "nginx:1.27.5") => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { containers: [{ name: "c", image }] } });
+
+afterEach(async () => {
+  for (const id of await listDurableObjectIds(env.CLUSTER)) {
+    await runInDurableObject(env.CLUSTER.get(id), async (_o, s) => { await s.storage.deleteAlarm(); });
+  }
+});
+
+describe("sandbox provisioning", () => {
+  it("creates a sandbox with an unguessable id, a kubeconfig and a D1 row", async () => {
+    const sb = await newSandbox();
+    expect(sb.id).toMatch(/^[a-z2-7]{32}$/);
+    expect(sb.server).toBe(`${BASE}/clusters/${sb.id}`);
+    expect(sb.kubeconfig).toContain(`server: ${BASE}/clusters/${sb.id}`);
+    const rows = await drizzle(env.DB).select().from(sandboxes);
+    expect(rows.some((r) => r.id === sb.id)).toBe(true);
+  });
+
+  it("answers 404 Status for unknown and malformed ids", async () => {
+    for (const id of ["a".repeat(32), "nope", "../etc"]) {
+      const r = await k8s(id, "/api/v1/namespaces/default/pods");
+      expect(r.status).toBe(404);
+      expect(await r.json()).toMatchObject({ kind: "Status", reason: "NotFound", code: 404 });
+    }
+  });
+
+  it("requires the admin token when one is configured", async () => {
+    const guarded = { ...env, ADMIN_TOKEN: "s3cret" } as unknown as Env;
+    const req = (auth?: string) => new Request(`${BASE}/api/sandboxes`, { method: "POST", body: "{}", headers: auth ? { authorization: auth } : {} });
+    const app = exports.default as unknown as { fetch(r: Request, e: Env, c: ExecutionContext): Promise<Response> };
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    expect((await app.fetch(req(), guarded, ctx)).status).toBe(401);
+    expect((await app.fetch(req("Bearer wrong"), guarded, ctx)).status).toBe(403);
+    expect((await app.fetch(req("Bearer s3cret"), guarded, ctx)).status).toBe(201);
+  });
+
+  it("rejects invalid sandbox requests with 400", async () => {
+    const r = await fetchApp("/api/sandboxes", { method: "POST", body: JSON.stringify({ nodes: [{ name: "Bad Name" }] }) });
+    expect(r.status).toBe(400);
+    expect((await r.json()).reason).toBe("BadRequest");
+  });
+});
+
+describe("the sandbox's Kubernetes API", () => {
+  it("reports v1.32 and serves aggregated discovery", async () => {
+    const sb = await newSandbox();
+    const v = await (await k8s(sb.id, "/version")).json();
+    expect(v).toMatchObject({ major: "1", minor: "32" });
+    const d = await k8s(sb.id, "/api", { headers: { accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json" } });
+    expect(d.headers.get("content-type")).toBe("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+  });
+
+  it("keeps sandboxes isolated from each other", async () => {
+    const a = await newSandbox();
+    const b = await newSandbox();
+    expect((await k8s(a.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("only-in-a") })).status).toBe(201);
+    expect((await k8s(a.id, "/api/v1/namespaces/default/pods/only-in-a")).status).toBe(200);
+    expect((await k8s(b.id, "/api/v1/namespaces/default/pods/only-in-a")).status).toBe(404);
+    expect((await k8s(b.id, "/api/v1/namespaces/default/pods/only-in-a", { method: "DELETE" })).status).toBe(404);
+  });
+
+  it("runs a pod when the clock is advanced and survives eviction of the object", async () => {
+    const sb = await newSandbox();
+    expect((await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("web") })).status).toBe(201);
+    await advance(sb.id, "10s");
+    const before = await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json();
+    expect(before.status.phase).toBe("Running");
+    await abortAllDurableObjects();
+    const after = await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json();
+    expect(after.status.phase).toBe("Running");
+    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+  });
+
+  it("rejects bodies over 3 MiB with 413", async () => {
+    const sb = await newSandbox();
+    const big = "x".repeat(3 * 1024 * 1024 + 10);
+    const r = await k8s(sb.id, "/api/v1/namespaces/default/configmaps", { method: "POST", body: big, headers: { "content-length": String(big.length) } });
+    expect(r.status).toBe(413);
+    expect((await r.json()).reason).toBe("RequestEntityTooLarge");
+  });
+
+  it("streams watch events as they happen", async () => {
+    const sb = await newSandbox();
+    const list = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    const res = await k8s(sb.id, `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${list.metadata.resourceVersion}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("identity");
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("w1") });
+    const { value } = await reader.read();
+    const ev = JSON.parse(value!.split("\n")[0]);
+    expect(ev.type).toBe("ADDED");
+    expect(ev.object.metadata.name).toBe("w1");
+    await reader.cancel();
+  });
+
+  it("execs over WebSocket with v5.channel.k8s.io and ends with a Status frame", async () => {
+    const sb = await newSandbox();
+    await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("ex", "busybox:1.36") });
+    await k8s(sb.id, "/api/v1/namespaces/default/pods/ex", { method: "DELETE" });
+    await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "ex2" },
+      spec: { containers: [{ name: "c", image: "busybox:1.36", command: ["sleep", "3600"] }] } }) });
+    await advance(sb.id, "20s");
+    const res = await k8s(sb.id, "/api/v1/namespaces/default/pods/ex2/exec?command=echo&command=hi&stdout=true&stderr=true",
+      { headers: { upgrade: "websocket", "sec-websocket-protocol": "v5.channel.k8s.io" } });
+    expect(res.status).toBe(101);
+    expect(res.headers.get("sec-websocket-protocol")).toBe("v5.channel.k8s.io");
+    const ws = res.webSocket!;
+    ws.binaryType = "arraybuffer";
+    const frames: Uint8Array[] = [];
+    const closed = new Promise<number>((resolve) => { ws.addEventListener("close", (e) => { resolve(e.code); }); });
+    ws.addEventListener("message", (e) => { frames.push(new Uint8Array(e.data as ArrayBuffer)); });
+    ws.accept();
+    expect(await closed).toBe(1000);
+    const out = frames.filter((f) => f[0] === 1).map((f) => new TextDecoder().decode(f.subarray(1))).join("");
+    const status = frames.find((f) => f[0] === 3)!;
+    expect(out).toBe("hi\n");
+    expect(JSON.parse(new TextDecoder().decode(status.subarray(1)))).toEqual({ metadata: {}, status: "Success" });
+  });
+});
