@@ -25,7 +25,7 @@ describe("the object store", () => {
     expect(s.list("pods", "y").length).toBe(1);
   });
   it("replays events after a resourceVersion and reports expiry beyond the history", () => {
-    const s = new Store(3);
+    const s = new Store(2);
     for (const n of ["a", "b", "c", "d", "e"]) s.create("pods", pod(n));
     const ev = s.eventsSince(3);
     expect(ev !== "expired" && ev.map((e) => e.object.metadata.name)).toEqual(["d", "e"]);
