@@ -104,14 +104,14 @@ export class ApiServer {
       if (def.namespaced && route.namespace === undefined) throw pathNotFound();
       this.requireVerb(def, "create");
       const opts = writeOptions(req);
-      const r = this.verbs.create(def, route.namespace, decodeObjectBody(req), opts);
+      const r = this.verbs.create(def, route.namespace, decodeObjectBody(req), opts, rawJson(req));
       return this.written(def, 201, r.object, r.warnings, opts, "create");
     }
     if (method === "PUT") {
       if (!route.name) throw methodNotSupported(def.resource, "update", def.group);
       this.requireVerb(def, "update");
       const opts = writeOptions(req);
-      const r = this.verbs.update(def, route.namespace, route.name, decodeObjectBody(req), opts);
+      const r = this.verbs.update(def, route.namespace, route.name, decodeObjectBody(req), opts, rawJson(req));
       return this.written(def, 200, r.object, r.warnings, opts, r.unchanged ? undefined : "update");
     }
     if (method === "PATCH") {
@@ -217,6 +217,12 @@ export function deleteOptions(req: ApiRequest): DeleteOptions {
   if (req.query.getAll("dryRun").includes("All")) o.dryRun = ["All"];
   if (o.gracePeriodSeconds !== undefined && !Number.isFinite(o.gracePeriodSeconds)) throw badRequest("invalid gracePeriodSeconds");
   return o;
+}
+
+/** The raw JSON text of a JSON body (strict decoding reports duplicate fields from it). */
+function rawJson(req: ApiRequest): string | undefined {
+  const mt = mediaType(req);
+  return mt === "" || mt === "application/json" ? readText(req) : undefined;
 }
 
 function withoutTable(req: ApiRequest): ApiRequest {

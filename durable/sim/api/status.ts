@@ -1,6 +1,7 @@
 // Kubernetes Status errors: the one error type of the API server. Every failure a client sees
 // (404, 409, 422, 400, 410, 413, 429, ...) is an ApiError that knows how to become a Status body.
-import { errorString, type FieldError } from "../../../schema/validation/field-error";
+import type { FieldError } from "../../../schema/validation/field-error";
+import { formatInvalidMessage, invalidCauses } from "../../../schema/validation/invalid-message";
 
 /** metav1.StatusReason values podlab uses. */
 export type StatusReason =
@@ -79,14 +80,11 @@ export function conflict(resource: string, name: string, group = "", why = "the 
     { name, ...(group ? { group } : {}), kind: resource });
 }
 
-/** 422 Invalid built from field errors, with apimachinery's message format. */
+/** 422 Invalid built from field errors, with apimachinery's message format (NewInvalid). */
 export function invalid(kind: string, name: string, errors: FieldError[], group = ""): ApiError {
-  const strs = errors.map(errorString);
-  const agg = strs.length === 1 ? strs[0] : `[${strs.join(", ")}]`;
   const qualifiedKind = group ? `${kind}.${group}` : kind;
-  return new ApiError(422, "Invalid", `${qualifiedKind} "${name}" is invalid: ${agg}`, {
-    name, ...(group ? { group } : {}), kind,
-    causes: errors.map((e) => ({ reason: e.type, message: errorString(e).slice(e.field.length + 2), field: e.field })),
+  return new ApiError(422, "Invalid", formatInvalidMessage(qualifiedKind, name, errors), {
+    name, ...(group ? { group } : {}), kind, causes: invalidCauses(errors),
   });
 }
 

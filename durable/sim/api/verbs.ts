@@ -34,7 +34,7 @@ export class ApiVerbs {
   }
 
   /** Decodes a body into the resource's kind with strict/warn/ignore handling of unknown fields. */
-  decode(def: ResourceDef, body: unknown, opts: WriteOptions): { object: KObject; warnings: string[] } {
+  decode(def: ResourceDef, body: unknown, opts: WriteOptions, raw?: string): { object: KObject; warnings: string[] } {
     if (!body || typeof body !== "object" || Array.isArray(body)) {
       throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: json: cannot unmarshal ${Array.isArray(body) ? "array" : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
     }
@@ -47,7 +47,7 @@ export class ApiVerbs {
       throw badRequest(`${b.kind} in version "${def.version}" cannot be handled as a ${def.kind}: no kind "${b.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
     }
     if (opts.internal) return { object: { ...b, apiVersion: expected, kind: def.kind, metadata: b.metadata ?? {} }, warnings: [] };
-    const res = decodeObject(def.kind, b, opts.fieldValidation ?? "Ignore");
+    const res = decodeObject(def.kind, raw ?? b, opts.fieldValidation ?? "Ignore");
     if ("error" in res) throw badRequest(res.error.message);
     const obj = res.object as Json;
     obj.apiVersion = expected;
@@ -57,8 +57,8 @@ export class ApiVerbs {
   }
 
   /** POST: creates an object in a namespace (or cluster-wide). */
-  create(def: ResourceDef, namespace: string | undefined, body: unknown, opts: WriteOptions): WriteResult {
-    const { object, warnings } = this.decode(def, body, opts);
+  create(def: ResourceDef, namespace: string | undefined, body: unknown, opts: WriteOptions, raw?: string): WriteResult {
+    const { object, warnings } = this.decode(def, body, opts, raw);
     const res = storeResource(def);
     const m = object.metadata;
     if (def.namespaced) {
@@ -91,8 +91,8 @@ export class ApiVerbs {
   }
 
   /** PUT: replaces an object (main resource or `status`). */
-  update(def: ResourceDef, namespace: string | undefined, name: string, body: unknown, opts: WriteOptions): WriteResult {
-    const { object, warnings } = this.decode(def, body, opts);
+  update(def: ResourceDef, namespace: string | undefined, name: string, body: unknown, opts: WriteOptions, raw?: string): WriteResult {
+    const { object, warnings } = this.decode(def, body, opts, raw);
     return this.updateDecoded(def, namespace, name, object, opts, warnings, object.metadata.resourceVersion);
   }
 
