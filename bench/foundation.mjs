@@ -1,0 +1,65 @@
+// Foundation benchmark (issue 2): against podlab started as `npm start` does —
+//   1. sandbox creation → first successful `GET pods` (ms, median of 20),
+//   2. `GET pods` as a Table with 100 pods, and 3. a pod create (median ms per request over
+//   HTTP on loopback: Worker + Durable Object + core; workerd freezes its clock inside a
+//   request, so the server time is measured from outside).
+// Prints the figures next to the targets and exits non-zero when a target is missed.
+import { performance } from "node:perf_hooks";
+import { startPodlab } from "../test/e2e/harness.mjs";
+
+const TARGETS = { create: 50, list: 5, createPod: 5 };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
+const pod = (name) => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { containers: [{ name: "c", image: "nginx:1.27.5" }] } });
+
+const podlab = await startPodlab();
+try {
+  // Warm the worker and the isolate.
+  const warm = await podlab.sandbox();
+  await warm.api("/api/v1/namespaces/default/pods");
+
+  const creations = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const sb = await podlab.sandbox();
+    const r = await sb.api("/api/v1/namespaces/default/pods");
+    if (r.status !== 200) throw new Error(`GET pods: ${r.status}`);
+    await r.text();
+    creations.push(performance.now() - t0);
+  }
+
+  const sb = await podlab.sandbox();
+  await sb.speed(0);
+  const creates = [];
+  for (let i = 0; i < 100; i++) {
+    const t0 = performance.now();
+    const r = await sb.api("/api/v1/namespaces/default/pods", { method: "POST", headers: { "content-type": "application/json" }, body: pod(`p${i}`) });
+    await r.text();
+    if (r.status !== 201) throw new Error(`create: ${r.status}`);
+    creates.push(performance.now() - t0);
+  }
+  await sb.advance("30s");
+  const lists = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    const r = await sb.api("/api/v1/namespaces/default/pods?limit=500", { headers: { accept: TABLE } });
+    const body = await r.json();
+    lists.push(performance.now() - t0);
+    if (body.rows.length !== 100) throw new Error(`expected 100 rows, got ${body.rows.length}`);
+  }
+  const rows = [
+    ["sandbox creation → first GET pods", median(creations), TARGETS.create],
+    ["GET pods as Table, 100 pods", median(lists), TARGETS.list],
+    ["pod create", median(creates), TARGETS.createPod],
+  ];
+  let ok = true;
+  console.log("foundation bench (median, ms, HTTP on loopback)");
+  for (const [name, v, target] of rows) {
+    const pass = v <= target;
+    ok &&= pass;
+    console.log(`  ${name.padEnd(36)} ${v.toFixed(1).padStart(7)} ms   target ≤ ${target} ms   ${pass ? "PASS" : "FAIL"}`);
+  }
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await podlab.stop();
+}
