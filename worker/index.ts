@@ -14,6 +14,7 @@ app.get("/healthz", (c) => c.text("ok"));
 app.route("/api/sandboxes", sandboxRoutes);
 app.route("/clusters", clusterRoutes);
 app.all("/api/*", (c) => status(c, 404, "NotFound", "the server could not find the requested resource"));
+app.notFound((c) => status(c, 404, "NotFound", "the server could not find the requested resource"));
 app.onError((err, c) => {
   console.error("podlab worker error", err);
   return status(c, 500, "InternalError", "Internal error occurred: unexpected worker error");

@@ -5,6 +5,7 @@ import { env, exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { drizzle } from "drizzle-orm/d1";
 import { sandboxes } from "../../schema/db";
+import worker from "../../worker/index";
 
 const BASE = "http://podlab.test";
 const fetchApp = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${BASE}${path}`, init));
@@ -46,7 +47,7 @@ describe("sandbox provisioning", () => {
   it("requires the admin token when one is configured", async () => {
     const guarded = { ...env, ADMIN_TOKEN: "s3cret" } as unknown as Env;
     const req = (auth?: string) => new Request(`${BASE}/api/sandboxes`, { method: "POST", body: "{}", headers: auth ? { authorization: auth } : {} });
-    const app = exports.default as unknown as { fetch(r: Request, e: Env, c: ExecutionContext): Promise<Response> };
+    const app = worker as unknown as { fetch(r: Request, e: Env, c: ExecutionContext): Promise<Response> };
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
     expect((await app.fetch(req(), guarded, ctx)).status).toBe(401);
     expect((await app.fetch(req("Bearer wrong"), guarded, ctx)).status).toBe(403);
