@@ -7,7 +7,7 @@ import type { NodeSpec } from "./sim/config";
 import { jsonResponse, statusResponse } from "./http";
 import { VirtualClock, SPEEDS } from "./virtual-clock";
 import type { ClusterObject } from "./cluster-object";
-import { sandboxRuntime } from "./sim/sandbox";
+import { sandboxKubelets, sandboxRuntime } from "./sim/sandbox";
 import { InitBody } from "../schema/wire";
 
 /** What the object remembers about its sandbox. */
@@ -98,6 +98,16 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
   if (rest === "images" && req.method === "GET") {
     const rt = sandboxRuntime(obj.cluster!) as unknown as { catalog?: () => unknown };
     return jsonResponse(200, { images: rt.catalog ? rt.catalog() : [] });
+  }
+  const power = /^nodes\/([a-z0-9.-]+)\/(stop|start)$/.exec(rest);
+  if (power && req.method === "POST") {
+    const k = sandboxKubelets(obj.cluster!).get(power[1]);
+    if (!k) return statusResponse(404, "NotFound", `nodes "${power[1]}" not found`, { name: power[1], kind: "nodes" });
+    if (power[2] === "stop") k.stop();
+    else k.start();
+    obj.cluster!.dispatch();
+    obj.cluster!.changeCount++;
+    return jsonResponse(200, { node: power[1], running: power[2] === "start" });
   }
   if (rest === "info" && req.method === "GET") {
     return jsonResponse(200, { id: obj.meta!.id, name: obj.meta!.name, createdAt: new Date(obj.meta!.createdAt).toISOString(), ...clockView(obj) });

@@ -8,6 +8,7 @@ import { clusterConfig, type ClusterConfig } from "./config";
 import { EndpointsController } from "./controllers/endpoints";
 import { EventGc } from "./controllers/event-gc";
 import { NamespaceController } from "./controllers/namespaces";
+import { NodeLifecycleController } from "./controllers/node-lifecycle";
 import { adoptRunningPod } from "./kubelet/adopt";
 import { Kubelet, type KubeletState } from "./kubelet/kubelet";
 import type { RuntimeApi } from "./kubelet/runtime-api";
@@ -58,6 +59,7 @@ function wire(c: Cluster, states: Record<string, unknown>): void {
   c.register("namespaces", new NamespaceController(ctx), "ctrl.ns");
   c.register("endpoints", new EndpointsController(ctx), "ctrl.ep");
   c.register("eventgc", new EventGc(ctx), "ctrl.eventgc");
+  c.register("nodelifecycle", new NodeLifecycleController(ctx), "ctrl.node");
   const rt = runtime as unknown as RuntimeApi;
   c.setHook("podLogs", (pod, q) => podLogs((n) => kubelets.get(n), rt, pod, q, ctx.now()));
   c.setHook("podExec", (pod, q, p) => podExec((n) => kubelets.get(n), rt, pod, q, p, `ws:${ctx.rng.hex(16)}`));

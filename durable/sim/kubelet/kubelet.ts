@@ -15,6 +15,7 @@ import type { PodRecord } from "./types";
 import { continuePlan, onPullDone, PullQueue, requestSync, runSync } from "./worker";
 import { heartbeat, renewLease } from "./node-status";
 import { relist } from "./pleg";
+import { powerOff, powerOn } from "./power";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -24,6 +25,8 @@ export interface KubeletState {
   pods: Record<string, PodRecord>;
   pulls: PullQueue;
   plegPhase: number;
+  /** The node is powered off: the kubelet neither reacts nor reports. */
+  stopped?: boolean;
 }
 
 /** Everything the kubelet's helpers need. */
@@ -60,7 +63,7 @@ export class Kubelet implements Component {
 
   /** Pods bound to this node change: create records, start termination, or forget. */
   onStoreEvent(e: StoreEvent): void {
-    if (e.resource !== "pods") return;
+    if (e.resource !== "pods" || this.env.state.stopped) return;
     const pod = e.object as Json;
     const prev = e.prev as Json | undefined;
     const mine = pod.spec?.nodeName === this.env.node.name;
@@ -95,6 +98,7 @@ export class Kubelet implements Component {
 
   /** Runtime notices for containers of this node. */
   onNotice(n: RuntimeNotice): void {
+    if (this.env.state.stopped) return;
     if (n.type === "container-exited") {
       if (n.node !== this.env.node.name) return;
       const ctx = this.env.ctx;
@@ -117,6 +121,7 @@ export class Kubelet implements Component {
 
   /** Timers of this kubelet. */
   onTimer(t: Timer): void {
+    if (this.env.state.stopped) return;
     const kind = t.kind.slice(this.env.prefix.length + 1);
     const uid = (t.data as { uid?: string } | undefined)?.uid;
     const rec = uid ? this.env.state.pods[uid] : undefined;
@@ -151,6 +156,16 @@ export class Kubelet implements Component {
         this.env.ctx.timers.schedule(`${this.env.prefix}/heartbeat`, this.env.ctx.now() + 300_000, `${this.env.prefix}.heartbeat`, { coalesce: 300_000 });
         break;
     }
+  }
+
+  /** Powers the node off (podlab's node fault lab). */
+  stop(): void {
+    powerOff(this.env);
+  }
+
+  /** Boots the node again. */
+  start(): void {
+    powerOn(this.env);
   }
 
   private anyRunning(rec: PodRecord): boolean {
