@@ -50,6 +50,8 @@ export interface ChildStatus {
 export interface HttpRequest {
   method: string;
   path: string;
+  /** Destination port (set by the kernel on delivery). */
+  port?: number;
   headers: Record<string, string>;
   fromIp: string;
   host: string;
@@ -105,6 +107,8 @@ export interface Sys {
   spend(steps: number): boolean;
   /** Signals the program wants delivered to signal() instead of the default action. */
   setCatches(sigs: number[]): void;
+  /** The pid that sent the last caught `sig` (0 when it came from outside the container). */
+  signalSender(sig: number): number;
   setIgnores(sigs: number[]): void;
 
   lookup(name: string, pathVar?: string): Lookup;
@@ -118,6 +122,10 @@ export interface Sys {
   kill(pid: number, sig: number): Errno | undefined;
   procs(): ProcInfo[];
   setArgv(argv: string[]): void;
+  /** Changes the process's user id (daemons dropping privileges). */
+  setUid(uid: number): void;
+  /** Advances the pid counter as if `n` short-lived helper processes had run. */
+  skipPids(n: number): void;
 
   write(fd: number, text: string): "ok" | "EPIPE" | "EBADF" | Errno;
   /** Reads what is available: text, null at end of file, undefined when it would block (the process now waits). */

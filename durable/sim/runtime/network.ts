@@ -43,7 +43,7 @@ export function deliverHttp(k: Kernel, target: Extract<ConnectOutcome, { ok: tru
   if (!c || !p) return { error: "reset" };
   const prog = programFor(p.prog);
   if (!prog.http) return { error: "reset" };
-  return prog.http(new ProcSys(k, c, p), req);
+  return prog.http(new ProcSys(k, c, p), { ...req, port: target.port });
 }
 
 /** Delivers a line-oriented request (redis, raw) to the program behind a connection. */

@@ -95,7 +95,7 @@ export function exitProc(k: Kernel, c: ContainerState, p: ProcState, code: numbe
   const parent = c.procs[p.ppid];
   if (!parent || parent.st === "Z" || p.ppid === 0) { delete c.procs[p.pid]; return; }
   if (parent.wait?.k === "child" && (parent.wait.pid === -1 || parent.wait.pid === p.pid)) makeRunnable(k, c, parent);
-  if (parent.catches.includes(SIG.CHLD)) deliverSignal(k, c, parent, SIG.CHLD);
+  if (parent.catches.includes(SIG.CHLD)) deliverSignal(k, c, parent, SIG.CHLD, p.pid);
 }
 
 /** Removes an exited child from the table and returns its status. */
@@ -105,12 +105,13 @@ export function reap(c: ContainerState, p: ProcState): { pid: number; code: numb
 }
 
 /** Delivers a signal following the kernel's rules (PID 1 ignores signals it has no handler for). */
-export function deliverSignal(k: Kernel, c: ContainerState, p: ProcState, sig: number): void {
+export function deliverSignal(k: Kernel, c: ContainerState, p: ProcState, sig: number, from = 0): void {
   if (p.st === "Z" || sig === 0) return;
   if (sig === SIG.KILL) { exitProc(k, c, p, 0, SIG.KILL); return; }
   if (p.ignores.includes(sig)) return;
   if (p.catches.includes(sig)) {
     if (!p.pending.includes(sig)) p.pending.push(sig);
+    (p.sigFrom ??= {})[sig] = from;
     makeRunnable(k, c, p);
     return;
   }

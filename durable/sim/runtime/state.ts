@@ -122,6 +122,8 @@ export interface ProcState {
   catches: number[];
   ignores: number[];
   pending: number[];
+  /** Sender pid of caught signals, by signal number (0 = from outside the container). */
+  sigFrom?: Record<string, number>;
   exit?: { code: number; sig?: number };
   /** Exec session this process belongs to (its stdio endpoint). */
   sess?: string;

@@ -58,6 +58,7 @@ export class ProcSys implements Sys {
     return this.k.budget > 0;
   }
   setCatches(sigs: number[]): void { this.p.catches = [...sigs]; }
+  signalSender(sig: number): number { return this.p.sigFrom?.[sig] ?? 0; }
   setIgnores(sigs: number[]): void { this.p.ignores = [...sigs]; }
 
   lookup(name: string, pathVar?: string): Lookup {
@@ -148,7 +149,7 @@ export class ProcSys implements Sys {
     else if (pid === -1) for (const id in this.c.procs) { const t = this.c.procs[id]; if (t.pid !== 1 && t !== this.p && t.st !== "Z") targets.push(t); }
     else for (const id in this.c.procs) { const t = this.c.procs[id]; if (t.st !== "Z") targets.push(t); }
     if (!targets.length) return "ESRCH";
-    for (const t of targets) deliverSignal(this.k, this.c, t, sig);
+    for (const t of targets) deliverSignal(this.k, this.c, t, sig, this.p.pid);
     return undefined;
   }
 
@@ -161,6 +162,8 @@ export class ProcSys implements Sys {
   }
 
   setArgv(argv: string[]): void { this.p.argv = argv; }
+  setUid(uid: number): void { this.p.uid = uid; }
+  skipPids(n: number): void { this.c.nextPid += Math.max(0, n); }
 
   write(fd: number, text: string): "ok" | Errno | "EPIPE" {
     if (this.dead) return "EBADF";

@@ -94,5 +94,6 @@ export function lowerLayer(family: string, tag: string): { files: Record<string,
 
 /** A per-image fact (versions, distro) for programs. */
 export function imageVar(family: string, tag: string, name: string): string | undefined {
-  return familyByName(family)?.tags.find((t) => t.tag === tag)?.vars?.[name];
+  const def = familyByName(family)?.tags.find((t) => t.tag === tag);
+  return name === "created" ? def?.created : def?.vars?.[name];
 }

@@ -1,0 +1,37 @@
+import { test } from "vitest";
+import { Sim } from "./harness";
+
+const NGINX = "crpi-j2guy08w46nav7rf.cn-hongkong.personal.cr.aliyuncs.com/xiao_he/nginx:1.27.5";
+test("scratch", () => {
+  const sim = new Sim();
+  const a = sim.pod({ name: "command-args", image: "crpi-j2guy08w46nav7rf.cn-hongkong.personal.cr.aliyuncs.com/xiao_he/alpine:3.20", argv: ["/bin/sh", "-c", 'echo "Hello World!"\ntail -f /dev/null \n'] });
+  sim.advance(5000);
+  console.log(JSON.stringify(sim.rt.readLogs(a)));
+  console.log(sim.exec(a, ["ps"], undefined, 1000, true).stdout);
+  const n = sim.pod({ name: "web", image: NGINX });
+  sim.advance(2000);
+  console.log(sim.rt.readLogs(n));
+  console.log(JSON.stringify(sim.rt.httpGet("192.168.10.81", "172.16.196.102", 80, "/", {}, 1000)).slice(0, 300));
+  console.log(sim.rt.readLogs(n, { tailLines: 1 }));
+  console.log(JSON.stringify(sim.exec(n, ["sh", "-c", "pgrep nginx"])));
+  console.log(JSON.stringify(sim.exec(n, ["sh", "-c", "pgrep java"])));
+  console.log(JSON.stringify(sim.exec(n, ["env"])));
+  console.log(JSON.stringify(sim.exec(n, ["ps"])));
+  const s = sim.pod({ name: "test-pod", image: NGINX, argv: ["/bin/sh", "-c", 'sleep 20;nginx -g "daemon off;"\n'] });
+  sim.advance(1000);
+  console.log(JSON.stringify(sim.exec(a, ["wget", "-qO-", "172.16.196.103"])));
+  console.log(JSON.stringify(sim.exec(n, ["curl", "172.16.196.103"])));
+  sim.advance(20000);
+  console.log(JSON.stringify(sim.exec(n, ["curl", "-s", "172.16.196.103"])).slice(0, 100));
+  console.log(sim.rt.processes(s).map(p => `${p.pid} ${p.argv.join(" ")}`).join("\n"));
+  const r = sim.pod({ name: "r", image: "crpi-j2guy08w46nav7rf.cn-hongkong.personal.cr.aliyuncs.com/xiao_he/redis:v7.0.5" });
+  sim.advance(1000);
+  console.log(sim.rt.readLogs(r));
+  console.log(JSON.stringify(sim.exec(r, ["redis-cli", "ping"])));
+  const bad = sim.pod({ name: "bad", image: NGINX, argv: ["/bin/sh", "-c", "seeep 6 # 故意写错，让pod起不来\n"] });
+  sim.advance(1000);
+  console.log(JSON.stringify(sim.rt.readLogs(bad)), JSON.stringify(sim.rt.containerStatus(bad)));
+  sim.rt.stopContainer(n, 30000);
+  sim.advance(100);
+  console.log(sim.rt.readLogs(n, {tailLines: 12}), JSON.stringify(sim.rt.containerStatus(n)));
+});
