@@ -129,7 +129,10 @@ class Parser {
     for (;;) {
       const t0 = this.lx.peek();
       if (t0.k === "eof" || (t0.k === "op" && (t0.v === ")" || t0.v === ";;")) || (this.isKw(t0) && stops.includes(plainText((t0 as { w: Word }).w)!))) {
-        if (items.length === 0) throw this.unexpected(t0);
+        if (items.length === 0) {
+          if (t0.k === "eof") return this.add({ t: "list", items: [] });
+          throw this.unexpected(t0);
+        }
         break;
       }
       const n = this.andOr();
