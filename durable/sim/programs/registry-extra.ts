@@ -17,6 +17,7 @@ import { gosu, redisCli, redisEntrypoint, redisServer } from "./redis";
 import { mysqladmin, mysqld, mysqlEntrypoint } from "./mysql";
 import { stress, vishStress } from "./stress";
 import { etcd, goproxy, livenessServer } from "./k8s-images";
+import { SYSTEM_DAEMONS } from "./k8s-system";
 
 /** Programs beyond the basics, by id. */
 export const EXTRA: Record<string, Program> = {
@@ -28,4 +29,5 @@ export const EXTRA: Record<string, Program> = {
   "redis-server": redisServer, "redis-cli": redisCli, "redis-entrypoint": redisEntrypoint, gosu,
   mysqld, "mysql-entrypoint": mysqlEntrypoint, mysqladmin,
   stress, "vish-stress": vishStress, "liveness-server": livenessServer, goproxy, etcd,
+  ...SYSTEM_DAEMONS,
 };

@@ -34,7 +34,6 @@ export function onInitExit(k: Kernel, c: ContainerState): void {
   k.host.cancel(containerTimerKey(c.id));
   k.host.cancel(killTimerKey(c.id));
   c.armed = undefined;
-  const sb = k.s.sandboxes[c.cfg.sandboxId];
-  if (sb) for (const port of Object.keys(sb.listeners)) if (sb.listeners[port].cid === c.id) delete sb.listeners[port];
+  for (const key of Object.keys(k.s.listen)) if (k.s.listen[key].cid === c.id) delete k.s.listen[key];
   k.host.emit({ type: "container-exited", containerId: c.id, node: c.cfg.node, podUid: c.cfg.podUid });
 }

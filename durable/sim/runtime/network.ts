@@ -28,7 +28,7 @@ export function connectTo(k: Kernel, from: SandboxState | undefined, ip: string,
     }
   }
   if (!sb) return { ok: false, err: "EHOSTUNREACH" };
-  const l = sb.listeners[dstPort];
+  const l = k.s.listen[`${sb.ip}:${dstPort}`];
   if (!l) return { ok: false, err: "ECONNREFUSED" };
   const c = k.s.containers[l.cid];
   const p = c?.procs[l.pid];

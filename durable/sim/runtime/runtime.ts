@@ -23,7 +23,7 @@ import { collectScripts } from "./script-gc";
 
 /** A fresh, empty runtime state. */
 export function emptyRuntimeState(): RuntimeState {
-  return { v: 1, nodes: {}, sandboxes: {}, containers: {}, volumes: {}, sessions: {}, scripts: {}, ips: {}, seq: 0 };
+  return { v: 1, nodes: {}, sandboxes: {}, containers: {}, volumes: {}, sessions: {}, scripts: {}, ips: {}, listen: {}, seq: 0 };
 }
 
 /** The container runtime of all nodes of one cluster. */
@@ -31,7 +31,9 @@ export class Runtime {
   private k: Kernel;
 
   constructor(host: RuntimeHost, state?: RuntimeState) {
-    this.k = new Kernel(state ?? emptyRuntimeState(), host);
+    const s = state ?? emptyRuntimeState();
+    s.listen ??= {};
+    this.k = new Kernel(s, host);
   }
 
   /** Rebuilds a runtime from saved state. */

@@ -20,7 +20,7 @@ export function createSandbox(k: Kernel, spec: SandboxSpec): void {
   const domain = spec.clusterDomain ?? "cluster.local";
   k.s.sandboxes[spec.sandboxId] = {
     id: spec.sandboxId, node: spec.node, podUid: spec.podUid, podName: spec.podName, namespace: spec.namespace,
-    ip: spec.ip, hostname: spec.hostname, clusterDomain: domain, listeners: {}, containers: [],
+    ip: spec.ip, hostname: spec.hostname, clusterDomain: domain, containers: [],
   };
   if (spec.ip) k.s.ips[spec.ip] = spec.sandboxId;
   const dns = k.host.net.dnsServer();

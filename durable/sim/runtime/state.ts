@@ -16,6 +16,8 @@ export interface RuntimeState {
   scripts: Record<string, string>;
   /** Pod IP → sandbox id. */
   ips: Record<string, string>;
+  /** Listening sockets by "ip:port" (hostNetwork pods share their node's IP). */
+  listen: Record<string, Listener>;
   seq: number;
 }
 
@@ -35,8 +37,6 @@ export interface SandboxState {
   ip: string;
   hostname: string;
   clusterDomain: string;
-  /** port → listener. */
-  listeners: Record<string, Listener>;
   containers: string[];
 }
 

@@ -237,18 +237,21 @@ export class ProcSys implements Sys {
   listen(port: number, proto: "http" | "redis" | "grpc" | "raw" | "mysql"): Errno | undefined {
     const sb = this.k.s.sandboxes[this.c.cfg.sandboxId];
     if (!sb) return "EINVAL";
-    const cur = sb.listeners[port];
+    const key = `${sb.ip}:${port}`;
+    const cur = this.k.s.listen[key];
     if (cur) {
       const owner = this.k.s.containers[cur.cid]?.procs[cur.pid];
       if (owner && owner.st !== "Z") return "EADDRINUSE";
     }
-    sb.listeners[port] = { cid: this.c.id, pid: this.p.pid, proto };
+    this.k.s.listen[key] = { cid: this.c.id, pid: this.p.pid, proto };
     return undefined;
   }
 
   unlisten(port: number): void {
     const sb = this.k.s.sandboxes[this.c.cfg.sandboxId];
-    if (sb?.listeners[port]?.pid === this.p.pid && sb.listeners[port].cid === this.c.id) delete sb.listeners[port];
+    const key = `${sb?.ip}:${port}`;
+    const l = this.k.s.listen[key];
+    if (l?.pid === this.p.pid && l.cid === this.c.id) delete this.k.s.listen[key];
   }
 
   connect(ip: string, port: number) { return connectTo(this.k, this.k.s.sandboxes[this.c.cfg.sandboxId], ip, port); }

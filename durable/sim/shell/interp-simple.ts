@@ -80,8 +80,9 @@ function dispatch(env: Env, f: Simple, node: Extract<Node, { t: "simple" }>): St
     return done(env, f, f.ex.st ?? 0);
   }
   const name = argv[0];
-  const bi = findBuiltin(sh.d, name);
-  const fn = bi?.special ? undefined : sh.fns[name];
+  let bi = findBuiltin(sh.d, name);
+  const fn = bi?.special && sh.d !== "bash" ? undefined : sh.fns[name];
+  if (fn) bi = undefined;
   if (bi || fn) {
     sh.stack.pop();
     if (Object.keys(saved).length && !(name === "exec" && argv.length === 1)) sh.stack.push({ k: "restore", fds: saved });
