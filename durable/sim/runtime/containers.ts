@@ -33,6 +33,10 @@ export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContaine
         vol.files[rel] = { t: "f", c, m: 0o644 };
       }
     }
+    if (m.subPath && vol.files[m.subPath] === undefined) {
+      const parts = m.subPath.split("/");
+      for (let i = 1; i <= parts.length; i++) vol.files[parts.slice(0, i).join("/")] ??= { t: "d", m: 0o777 };
+    }
     vol.users++;
     mounts.push({ path: m.mountPath, vol: m.volume, ro: !!m.readOnly, ...(m.subPath ? { sub: m.subPath } : {}) });
   }

@@ -31,11 +31,12 @@ export class Vfs {
   private where(p: string): Where {
     let best: MountState | undefined;
     for (const m of this.c.mounts) {
-      if ((m.sub ? p === m.path : isUnder(p, m.path)) && (!best || m.path.length > best.path.length)) best = m;
+      if (isUnder(p, m.path) && (!best || m.path.length > best.path.length)) best = m;
     }
     if (!best) return { key: p };
     const vol = this.k.s.volumes[best.vol];
-    const rel = best.sub ?? (p === best.path ? "" : p.slice(best.path === "/" ? 1 : best.path.length + 1));
+    const rest = p === best.path ? "" : p.slice(best.path === "/" ? 1 : best.path.length + 1);
+    const rel = best.sub ? (rest ? `${best.sub}/${rest}` : best.sub) : rest;
     return { mount: best, vol, key: rel };
   }
 

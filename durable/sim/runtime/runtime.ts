@@ -6,7 +6,7 @@ import type {
   ExecStartResult, GrpcResult, HttpResult, ImageInfo, LogReadOptions, NodeImage, NodeInfo, ProcessView, RuntimeHost,
   SandboxSpec, StartContainerResult, TcpResult,
 } from "./contract";
-import { DEFAULT_NODE, TIMER_PREFIX } from "./constants";
+import { DEFAULT_NODE, parseSignal, TIMER_PREFIX } from "./constants";
 import { Kernel } from "./kernel";
 import type { RuntimeState } from "./state";
 import { resolveImage } from "./images/catalog";
@@ -129,8 +129,12 @@ export class Runtime {
   /** Stops a container: STOPSIGNAL to PID 1, SIGKILL after graceMs. */
   stopContainer(id: string, graceMs: number): void { stopContainer(this.k, id, graceMs); flush(this.k); }
 
-  /** Sends a signal to a container's PID 1. */
-  signalContainer(id: string, signal: number): void { signalContainer(this.k, id, signal); flush(this.k); }
+  /** Sends a signal (number or name such as "SIGTERM") to a container's PID 1. */
+  signalContainer(id: string, signal: number | string): void {
+    const n = typeof signal === "number" ? signal : parseSignal(signal);
+    if (n !== undefined) signalContainer(this.k, id, n);
+    flush(this.k);
+  }
 
   /** Removes a container and its logs. */
   removeContainer(id: string): void { removeContainer(this.k, id); flush(this.k); collectScripts(this.k); }
