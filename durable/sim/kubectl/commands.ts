@@ -1,8 +1,27 @@
 // The command table of the in-core kubectl (cobra's command tree, flattened to paths).
 import type { Command } from "./context";
+import { applyCommand } from "./cmd/apply";
+import { createCommand, createConfigMapCommand, createNamespaceCommand, createSecretCommand } from "./cmd/create";
+import { deleteCommand } from "./cmd/delete";
+import { describeCommand } from "./cmd/describe";
+import { execCommand } from "./cmd/exec";
 import { getCommand } from "./cmd/get";
+import { logsCommand } from "./cmd/logs";
+import { replaceCommand } from "./cmd/replace";
+import { runCommand } from "./cmd/run";
 
 /** Every supported command. */
 export const COMMANDS: Command[] = [
   getCommand,
+  applyCommand,
+  createCommand,
+  createNamespaceCommand,
+  createConfigMapCommand,
+  createSecretCommand,
+  deleteCommand,
+  describeCommand,
+  replaceCommand,
+  runCommand,
+  logsCommand,
+  execCommand,
 ];

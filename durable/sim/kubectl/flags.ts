@@ -170,4 +170,19 @@ export class Flags {
   get args(): string[] {
     return this.parsed.args;
   }
+
+  /** True when `--` came before any positional argument (cobra ArgsLenAtDash() == 0). */
+  dashAtZero(): boolean {
+    return this.parsed.dashAt === 0;
+  }
+
+  /** Arguments after `--` (empty when there was none). */
+  afterDash(): string[] {
+    return this.parsed.dashAt < 0 ? [] : this.parsed.args.slice(this.parsed.dashAt);
+  }
+
+  /** Arguments before `--`. */
+  beforeDash(): string[] {
+    return this.parsed.dashAt < 0 ? this.parsed.args : this.parsed.args.slice(0, this.parsed.dashAt);
+  }
 }

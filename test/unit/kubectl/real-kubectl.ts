@@ -64,7 +64,22 @@ export async function startRealKubectl(cluster: Cluster): Promise<RealKubectl> {
         const s: Stream = { pump: () => { for (const l of cluster.drainWatch(cursor)) res.write(l); }, end: () => res.end() };
         streams.add(s);
         s.pump();
-        res.on("close", () => streams.delete(s));
+        let closed = false;
+        res.on("close", () => { closed = true; streams.delete(s); });
+        // kubectl delete's wait (an informer watch with bookmarks) needs the clock to move on its own.
+        if (new URL(req.url ?? "/", "http://x").searchParams.get("allowWatchBookmarks") === "true") {
+          let spent = 0;
+          const tick = () => {
+            if (closed || spent > 600_000) return;
+            const next = cluster.nextDue();
+            const step = next !== undefined && next > cluster.now ? Math.min(next - cluster.now, 1000) : 1;
+            cluster.advanceTo(cluster.now + step);
+            spent += step;
+            s.pump();
+            setTimeout(tick, 1);
+          };
+          setTimeout(tick, 1);
+        }
       } else if (r.type === "log") {
         res.writeHead(200, { "content-type": "text/plain" });
         res.write(r.text);
