@@ -12,6 +12,10 @@ import { SnapshotPersister } from "./persist";
 import { podlabApi, initSandbox, type SandboxMeta } from "./podlab-api";
 import { StreamHub } from "./streams";
 import { VirtualClock, type ClockState } from "./virtual-clock";
+import { presentationOffset, shiftJsonTimes, shiftLogTimes, shiftTime } from "./time-shift";
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
 
 /** The sandbox's Durable Object. */
 export class ClusterObject extends DurableObject<Env> {
@@ -25,7 +29,7 @@ export class ClusterObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.persister = new SnapshotPersister(ctx.storage.sql);
-    this.streams = new StreamHub(() => this.cluster);
+    this.streams = new StreamHub(() => this.cluster, () => this.offset());
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     ctx.blockConcurrencyWhile(async () => this.load());
   }
@@ -115,21 +119,37 @@ export class ClusterObject extends DurableObject<Env> {
     }
   }
 
+  /** Offset between the client's clock and virtual time (see time-shift.ts). */
+  offset(): number {
+    return this.cluster ? presentationOffset(this.now(), this.cluster.now) : 0;
+  }
+
   private async kubernetes(request: Request, path: string): Promise<Response> {
     const req = await toApiRequest(request, path);
     if (req instanceof Response) return req;
     const c = this.cluster!;
+    const offset = this.offset();
+    if (offset) {
+      const ct = req.headers["content-type"] ?? "";
+      if (req.body && !ct.includes("protobuf")) req.body = enc.encode(shiftJsonTimes(dec.decode(req.body), -offset));
+      const since = req.query.get("sinceTime");
+      if (since) req.query.set("sinceTime", shiftTime(since, -offset));
+    }
     const { response, audit, bug } = c.handle(req);
     if (bug) console.error("podlab: bug while handling", req.method, path, bug);
     if (audit && this.meta) recordManifest(this, audit, request.headers.get("user-agent") ?? "");
     switch (response.type) {
       case "body":
-        return fromBody(response);
+        return fromBody(offset && response.headers["content-type"]?.startsWith("application/json")
+          ? { ...response, body: shiftJsonTimes(response.body, offset) } : response);
       case "watch":
         return this.streams.watch(c.openWatch(response.watch), response.headers);
-      case "log":
-        if (!response.follow) return new Response(response.text, { status: 200, headers: response.headers });
-        return this.streams.logs(response.text, response.follow, response.headers);
+      case "log": {
+        const stamped = req.query.get("timestamps") === "true";
+        const text = stamped ? shiftLogTimes(response.text, offset) : response.text;
+        if (!response.follow) return new Response(text, { status: 200, headers: response.headers });
+        return this.streams.logs(text, response.follow, response.headers);
+      }
       case "exec":
         return acceptExec(this.ctx, c, response, req.query.getAll("command"));
     }

@@ -4,6 +4,7 @@
 import type { Cluster } from "./sim/cluster";
 import type { WatchCursor } from "./sim/api/watch";
 import { sandboxRuntime } from "./sim/sandbox";
+import { shiftJsonTimes, shiftLogTimes } from "./time-shift";
 
 const enc = new TextEncoder();
 
@@ -18,7 +19,7 @@ interface OpenStream {
 export class StreamHub {
   private streams = new Set<OpenStream>();
 
-  constructor(private readonly cluster: () => Cluster | undefined) {}
+  constructor(private readonly cluster: () => Cluster | undefined, private readonly offset: () => number = () => 0) {}
 
   /** Number of open streams (the alarm is armed only when there are some). */
   get size(): number {
@@ -43,7 +44,7 @@ export class StreamHub {
           const lines = c.drainWatch(cursor);
           if (lines.length) {
             try {
-              controller.enqueue(enc.encode(lines.join("")));
+              controller.enqueue(enc.encode(shiftJsonTimes(lines.join(""), hub.offset())));
             } catch {
               s.close();
               return;
@@ -86,7 +87,8 @@ export class StreamHub {
           const r = sandboxRuntime(c).logsAfter(follow.containerId, cursor, { timestamps: follow.timestamps });
           cursor = r.cursor;
           if (r.text) {
-            try { controller.enqueue(enc.encode(r.text)); } catch { s.close(); return; }
+            const text = follow.timestamps ? shiftLogTimes(r.text, hub.offset()) : r.text;
+            try { controller.enqueue(enc.encode(text)); } catch { s.close(); return; }
           }
           if (r.ended) s.close();
         };

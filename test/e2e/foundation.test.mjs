@@ -15,6 +15,8 @@ let sb;
 before(async () => {
   podlab = await startPodlab();
   sb = await podlab.sandbox();
+  // Paused: virtual time moves only when a test advances it (or speeds it up to wait for kubectl).
+  await sb.speed(0);
 });
 after(async () => podlab?.stop());
 
@@ -160,7 +162,7 @@ describe("kubectl against a podlab sandbox", () => {
   it("deletes a pod and returns once it is gone", async () => {
     await sb.speed(10);
     const r = await sb.kubectl(["delete", "pod", "web"], { timeoutMs: 60_000 });
-    await sb.speed(1);
+    await sb.speed(0);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'pod "web" deleted\n');
     const g = await sb.kubectl(["get", "pod", "web"]);
@@ -173,7 +175,7 @@ describe("kubectl against a podlab sandbox", () => {
     assert.equal(rep.code, 0, rep.stderr);
     assert.equal(rep.stdout, 'pod "test-pod2" deleted\npod/test-pod2 replaced\n');
     const del = await sb.kubectl(["delete", "-f", MANIFEST], { timeoutMs: 90_000 });
-    await sb.speed(1);
+    await sb.speed(0);
     assert.equal(del.stdout, 'pod "test-pod2" deleted\n');
   });
 

@@ -29,7 +29,8 @@ export async function startPodlab(extraEnv = {}) {
   const state = mkdtempSync(join(tmpdir(), "podlab-e2e-"));
   const child = spawn(process.execPath, [join(root, "scripts", "start.mjs")], {
     cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), PODLAB_STATE: state, INSPECTOR_PORT: String(inspector), NO_COLOR: "1", ...extraEnv },
+    env: { ...process.env, PORT: String(port), PODLAB_STATE: state, INSPECTOR_PORT: String(inspector), NO_COLOR: "1",
+      PODLAB_SKIP_WEB_BUILD: "1", ...extraEnv },
   });
   let log = "";
   child.stdout.on("data", (d) => { log += d; });
