@@ -5,6 +5,9 @@ import { createCommand, createConfigMapCommand, createNamespaceCommand, createSe
 import { deleteCommand } from "./cmd/delete";
 import { describeCommand } from "./cmd/describe";
 import { execCommand } from "./cmd/exec";
+import { explainCommand } from "./cmd/explain";
+import { annotateCommand, labelCommand } from "./cmd/label";
+import { patchCommand } from "./cmd/patch";
 import { getCommand } from "./cmd/get";
 import { logsCommand } from "./cmd/logs";
 import { replaceCommand } from "./cmd/replace";
@@ -24,4 +27,8 @@ export const COMMANDS: Command[] = [
   runCommand,
   logsCommand,
   execCommand,
+  explainCommand,
+  labelCommand,
+  annotateCommand,
+  patchCommand,
 ];

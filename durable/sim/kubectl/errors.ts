@@ -12,11 +12,12 @@ export function statusErrorText(e: ApiStatusError): string {
     if (!d) return "The request is invalid";
     let head = "The request is invalid";
     if (d.kind || d.name) head = `The ${d.kind ?? ""} ${JSON.stringify(d.name ?? "")} is invalid`;
-    else if (d.causes?.[0]?.message) head = `The request is invalid: ${d.causes[0].message}`;
-    const causes = (d.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message ?? ""}` : c.message ?? ""));
+    // statusCausesToAggrError: "<field>: <message>", duplicates dropped.
+    const causes = [...new Set((d.causes ?? []).map((c) => `${c.field ?? ""}: ${c.message ?? ""}`))];
     if (!causes.length) return head;
-    if (causes.length === 1) return `${head}: ${causes[0]}`;
-    return `${head}: \n${causes.map((c) => `* ${c}`).join("\n")}`;
+    // MultilineError always ends the message with a newline (the printer adds none then).
+    if (causes.length === 1) return `${head}: ${causes[0]}\n`;
+    return `${head}: \n${causes.map((c) => `* ${c}\n`).join("")}`;
   }
   if (s.reason === "Unauthorized") return `error: You must be logged in to the server (${s.message})`;
   if (s.reason) return `Error from server (${s.reason}): ${e.message}`;
@@ -32,6 +33,7 @@ export function errorText(e: unknown): { text: string; exitCode: number } {
 
 /** cmdutil.AddSourceToErr: `error when creating "pod.yaml": <message>` inside the Status. */
 export function withSource(e: unknown, verb: string, source: string): unknown {
+  if (!source) return e;
   if (e instanceof ApiStatusError && e.reason !== "Invalid" && e.code !== 422) {
     return new ApiStatusError(e.code, { ...e.status, message: `error when ${verb} ${JSON.stringify(source)}: ${e.message}` });
   }
