@@ -1,15 +1,18 @@
 // ClusterObject: the Durable Object that hosts one sandbox. A thin adapter: it loads the
-// simulation from SQLite, maps wall time to virtual time (catching up on every entry point),
-// hands requests to the core, pumps open streams and exec sockets, persists what changed, and
-// arms its single alarm only while something must be pushed.
+// simulation (last snapshot + journal replay), maps wall time to virtual time (catching up on
+// every entry point), hands requests to the core, journals every input that changes state,
+// pumps open streams and exec sockets, snapshots periodically, and arms its single alarm only
+// while something must be pushed.
 import { DurableObject } from "cloudflare:workers";
 import type { Cluster } from "./sim/cluster";
 import { restoreSandbox } from "./sim/sandbox";
-import { acceptExec, onClientFrame, onSocketGone, pumpSocket } from "./exec-bridge";
+import { acceptExec, applyExecFrame, clientFrame, goneSession, killSession, pumpSocket } from "./exec-bridge";
 import { jsonResponse, statusResponse, toApiRequest, fromBody } from "./http";
-import { recordManifest } from "./manifests";
+import { Journal, type JournalEntry, toB64 } from "./journal";
+import { ManifestOutbox } from "./manifests";
 import { SnapshotPersister } from "./persist";
 import { podlabApi, initSandbox, type SandboxMeta } from "./podlab-api";
+import { applyEntry, requestEntry } from "./replay";
 import { StreamHub } from "./streams";
 import { VirtualClock, type ClockState } from "./virtual-clock";
 import { presentationOffset, shiftJsonTimes, shiftLogTimes, shiftTime } from "./time-shift";
@@ -24,11 +27,14 @@ export class ClusterObject extends DurableObject<Env> {
   meta?: SandboxMeta;
   readonly streams: StreamHub;
   readonly persister: SnapshotPersister;
-  private savedChanges = -1;
+  readonly journal: Journal;
+  readonly outbox: ManifestOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.persister = new SnapshotPersister(ctx.storage.sql);
+    this.journal = new Journal(ctx.storage.sql);
+    this.outbox = new ManifestOutbox(ctx.storage.sql, env.DB, (p) => ctx.waitUntil(p));
     this.streams = new StreamHub(() => this.cluster, () => this.offset());
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     ctx.blockConcurrencyWhile(async () => this.load());
@@ -39,14 +45,21 @@ export class ClusterObject extends DurableObject<Env> {
     return Date.now();
   }
 
-  private load(): void {
+  private kv(): Map<string, string> {
     const rows = this.ctx.storage.sql.exec("SELECT key, value FROM kv").toArray();
-    const kv = new Map(rows.map((r) => [String(r.key), String(r.value)]));
+    return new Map(rows.map((r) => [String(r.key), String(r.value)]));
+  }
+
+  private load(): void {
+    const kv = this.kv();
     if (!kv.has("meta")) return;
     this.meta = JSON.parse(kv.get("meta")!) as SandboxMeta;
     this.clock = new VirtualClock(JSON.parse(kv.get("clock")!) as ClockState);
     const snap = this.persister.load();
-    if (snap) this.cluster = restoreSandbox(snap);
+    if (!snap) return;
+    const cluster = restoreSandbox(snap);
+    for (const { entry } of this.journal.after(Number(kv.get("snapshotSeq") ?? "0"))) applyEntry(cluster, entry);
+    this.cluster = cluster;
   }
 
   /** Stores the clock and sandbox metadata. */
@@ -56,23 +69,39 @@ export class ClusterObject extends DurableObject<Env> {
     if (this.clock) put("clock", this.clock.save());
   }
 
-  /** Runs the simulation up to the virtual time that corresponds to now. */
+  /** Records an input that changed (or may change) the simulation. */
+  record(e: JournalEntry): void {
+    this.journal.append(e);
+  }
+
+  /** Runs the simulation up to the virtual time that corresponds to now (journaled when timers fired). */
   catchUp(): void {
     if (!this.cluster || !this.clock) return;
     const target = this.clock.virtualAt(this.now());
-    if (target > this.cluster.now) this.cluster.advanceTo(target);
+    if (target > this.cluster.now) this.advance(target);
   }
 
-  /** Persists what changed, pushes stream data and re-arms the alarm. */
+  /** Advances the simulation to a virtual time, journaling it when anything happened. */
+  advance(target: number): void {
+    const fired = this.cluster!.advanceTo(target);
+    if (fired) this.record({ k: "adv", t: target });
+  }
+
+  /** Snapshots when due, pushes stream data and re-arms the alarm. */
   async settle(): Promise<void> {
     const c = this.cluster;
-    if (c && c.changeCount !== this.savedChanges) {
-      this.persister.save(c);
-      this.savedChanges = c.changeCount;
-    }
+    if (c && this.journal.due()) this.snapshot();
     this.streams.pumpAll();
     if (c) for (const ws of this.ctx.getWebSockets("exec")) pumpSocket(c, ws);
     await this.rearm();
+  }
+
+  /** Writes a snapshot covering the journal so far. */
+  snapshot(): void {
+    this.persister.save(this.cluster!);
+    const seq = this.ctx.storage.sql.exec("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0) AS seq").toArray()[0].seq;
+    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES ('snapshotSeq', ?)", JSON.stringify(Number(seq)));
+    this.journal.snapshotTaken();
   }
 
   private async rearm(): Promise<void> {
@@ -89,16 +118,17 @@ export class ClusterObject extends DurableObject<Env> {
     if (cur !== at) await this.ctx.storage.setAlarm(at);
   }
 
-  /** Replaces the simulation (init or reset). */
+  /** Replaces the simulation (init or reset): a fresh journal and a full snapshot. */
   install(cluster: Cluster, meta: SandboxMeta, clock: VirtualClock): void {
     this.streams.closeAll();
     this.persister.clear();
+    this.journal.clear();
     this.cluster = cluster;
     this.meta = meta;
     this.clock = clock;
     this.saveMeta();
     this.persister.save(cluster, true);
-    this.savedChanges = cluster.changeCount;
+    this.snapshot();
   }
 
   override async fetch(request: Request): Promise<Response> {
@@ -135,9 +165,11 @@ export class ClusterObject extends DurableObject<Env> {
       const since = req.query.get("sinceTime");
       if (since) req.query.set("sinceTime", shiftTime(since, -offset));
     }
+    const entry = requestEntry(req, c.now);
+    if (entry) this.record(entry);
     const { response, audit, bug } = c.handle(req);
     if (bug) console.error("podlab: bug while handling", req.method, path, bug);
-    if (audit && this.meta) recordManifest(this, audit, request.headers.get("user-agent") ?? "");
+    if (audit && this.meta) this.outbox.add(this.meta.id, audit, request.headers.get("user-agent") ?? "", c.now);
     switch (response.type) {
       case "body":
         return fromBody(offset && response.headers["content-type"]?.startsWith("application/json")
@@ -161,25 +193,37 @@ export class ClusterObject extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: ArrayBuffer | string): Promise<void> {
-    if (!this.cluster) return;
+    const c = this.cluster;
+    if (!c) return;
     this.catchUp();
-    if (onClientFrame(this.cluster, ws, message)) {
-      this.cluster.advanceTo(this.cluster.now);
-      this.cluster.changeCount++;
+    const f = clientFrame(ws, message);
+    if (f) {
+      this.record({ k: "ws", t: c.now, s: f.sessionId, d: toB64(f.bytes) });
+      applyExecFrame(c, f.sessionId, f.bytes);
+      c.advanceTo(c.now);
     }
     await this.settle();
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    onSocketGone(this.cluster, ws);
+    this.socketGone(ws);
     try { ws.close(code === 1005 || code === 1006 ? 1000 : code, ""); } catch { /* already closed */ }
-    if (this.cluster) this.cluster.changeCount++;
     await this.settle();
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    onSocketGone(this.cluster, ws);
+    this.socketGone(ws);
     await this.settle();
+  }
+
+  private socketGone(ws: WebSocket): void {
+    const c = this.cluster;
+    const s = goneSession(ws);
+    if (!c || !s) return;
+    this.catchUp();
+    this.record({ k: "wsgone", t: c.now, s });
+    killSession(c, s);
+    c.advanceTo(c.now);
   }
 
   /** JSON helper for podlab endpoints. */

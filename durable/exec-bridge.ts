@@ -11,6 +11,11 @@ export interface ExecAttachment { sessionId: string; argv: string[]; tty: boolea
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+/** A display-only random id (not the simulation's seeded generator: replay must not depend on it). */
+function randomHex(n: number): string {
+  return [...crypto.getRandomValues(new Uint8Array(n / 2))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 function frame(ch: number, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length + 1);
   out[0] = ch;
@@ -31,7 +36,7 @@ export function acceptExec(state: DurableObjectState, cluster: Cluster, r: ExecR
   const [client, server] = Object.values(pair) as [WebSocket, WebSocket];
   state.acceptWebSocket(server, ["exec"]);
   if (r.startError) {
-    const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${cluster.ctx.rng.hex(64)}": ${r.startError}`;
+    const message = `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${randomHex(64)}": ${r.startError}`;
     const status = { metadata: {}, status: "Failure", message, reason: "InternalError", details: { causes: [{ message }] }, code: 500 };
     server.send(frame(3, enc.encode(JSON.stringify(status))));
     server.close(1000, "");
@@ -42,24 +47,27 @@ export function acceptExec(state: DurableObjectState, cluster: Cluster, r: ExecR
   return new Response(null, { status: 101, webSocket: client, headers: { "Sec-WebSocket-Protocol": r.protocol } });
 }
 
-/** Applies one client frame to the session. Returns true if the runtime state changed. */
-export function onClientFrame(cluster: Cluster, ws: WebSocket, message: ArrayBuffer | string): boolean {
+/** The session and frame of a client message, when it is one the runtime must see. */
+export function clientFrame(ws: WebSocket, message: ArrayBuffer | string): { sessionId: string; bytes: Uint8Array } | undefined {
   const a = ws.deserializeAttachment() as ExecAttachment | null;
-  if (!a || a.done) return false;
+  if (!a || a.done) return undefined;
   const bytes = typeof message === "string" ? enc.encode(message) : new Uint8Array(message);
-  if (!bytes.length) return false;
+  if (!bytes.length || ![0, 4, 255].includes(bytes[0])) return undefined;
+  return { sessionId: a.sessionId, bytes };
+}
+
+/** Applies one client frame to a session (live and during journal replay). */
+export function applyExecFrame(cluster: Cluster, sessionId: string, bytes: Uint8Array): void {
   const rt = sandboxRuntime(cluster);
   const ch = bytes[0];
   const payload = bytes.subarray(1);
-  if (ch === 0) rt.execWrite(a.sessionId, payload);
-  else if (ch === 4) {
-    try {
+  try {
+    if (ch === 0) rt.execWrite(sessionId, payload);
+    else if (ch === 4) {
       const size = JSON.parse(dec.decode(payload)) as { Width?: number; Height?: number };
-      rt.execResize(a.sessionId, size.Width ?? 80, size.Height ?? 24);
-    } catch { /* ignore bad resize */ }
-  } else if (ch === 255 && payload[0] === 0) rt.execCloseStdin(a.sessionId);
-  else return false;
-  return true;
+      rt.execResize(sessionId, size.Width ?? 80, size.Height ?? 24);
+    } else if (ch === 255 && payload[0] === 0) rt.execCloseStdin(sessionId);
+  } catch { /* a finished session or a bad resize: nothing to apply */ }
 }
 
 /** Sends pending output of one socket's session; finishes it when the process exited. */
@@ -86,9 +94,13 @@ export function pumpSocket(cluster: Cluster, ws: WebSocket): void {
   }
 }
 
-/** The client went away: kill its process. */
-export function onSocketGone(cluster: Cluster | undefined, ws: WebSocket): void {
+/** The session of a socket whose client went away (undefined when already finished). */
+export function goneSession(ws: WebSocket): string | undefined {
   const a = ws.deserializeAttachment() as ExecAttachment | null;
-  if (!a || a.done || !cluster) return;
-  try { sandboxRuntime(cluster).execKill(a.sessionId); } catch { /* session already gone */ }
+  return a && !a.done ? a.sessionId : undefined;
+}
+
+/** Kills the process of a session whose client went away. */
+export function killSession(cluster: Cluster, sessionId: string): void {
+  try { sandboxRuntime(cluster).execKill(sessionId); } catch { /* session already gone */ }
 }

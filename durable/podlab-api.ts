@@ -71,7 +71,7 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
       if (!Number.isFinite(ms) || ms < 0) return badRequest(`invalid duration ${JSON.stringify(p.output.advance)}: use Go syntax like 30s, 5m, 1h30m`);
       if (ms > MAX_ADVANCE_MS) return badRequest(`advance is limited to ${goDuration(MAX_ADVANCE_MS)} per request`);
       const target = c.now + ms;
-      c.advanceTo(target);
+      obj.advance(target);
       obj.clock!.syncTo(target, obj.now());
     } else {
       if (!SPEEDS.includes(p.output.speed)) return badRequest(`speed must be one of ${SPEEDS.join(", ")}`);
@@ -103,11 +103,15 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
   if (power && req.method === "POST") {
     const k = sandboxKubelets(obj.cluster!).get(power[1]);
     if (!k) return statusResponse(404, "NotFound", `nodes "${power[1]}" not found`, { name: power[1], kind: "nodes" });
+    obj.record({ k: "node", t: obj.cluster!.now, n: power[1], op: power[2] as "stop" | "start" });
     if (power[2] === "stop") k.stop();
     else k.start();
     obj.cluster!.dispatch();
-    obj.cluster!.changeCount++;
     return jsonResponse(200, { node: power[1], running: power[2] === "start" });
+  }
+  if (rest === "flush" && req.method === "POST") {
+    await obj.outbox.flush();
+    return jsonResponse(200, { flushed: true });
   }
   if (rest === "info" && req.method === "GET") {
     return jsonResponse(200, { id: obj.meta!.id, name: obj.meta!.name, createdAt: new Date(obj.meta!.createdAt).toISOString(), ...clockView(obj) });

@@ -20,6 +20,7 @@ clusterRoutes.get("/:id/-/manifests", async (c) => {
   const db = drizzle(c.env.DB);
   const sb = await db.select({ id: sandboxes.id }).from(sandboxes).where(and(eq(sandboxes.id, id), isNull(sandboxes.deletedAt))).limit(1);
   if (!sb.length) return status(c, 404, "NotFound", NOT_FOUND);
+  await sandboxStub(c.env, id).fetch("http://sandbox/-/flush", { method: "POST" });
   const rows = await db.select().from(manifests).where(eq(manifests.sandboxId, id)).orderBy(asc(manifests.id)).limit(5000);
   return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), virtualAt: r.virtualAt ? new Date(r.virtualAt).toISOString() : null })) });
 });

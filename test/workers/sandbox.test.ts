@@ -91,6 +91,30 @@ describe("the sandbox's Kubernetes API", () => {
     expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 
+  it("records every mutation in the manifest history (D1)", async () => {
+    const sb = await newSandbox();
+    await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("m1"), headers: { "user-agent": "kubectl/v1.32.4" } });
+    await k8s(sb.id, "/api/v1/namespaces/default/pods/m1", { method: "DELETE" });
+    const r = await k8s(sb.id, "/-/manifests");
+    expect(r.status).toBe(200);
+    const { items } = await r.json() as { items: { verb: string; kind: string; name: string; namespace: string; userAgent: string; body: string }[] };
+    expect(items.map((i) => `${i.verb} ${i.kind} ${i.namespace}/${i.name}`)).toEqual(["create Pod default/m1", "delete Pod default/m1"]);
+    expect(items[0].userAgent).toBe("kubectl/v1.32.4");
+    expect(JSON.parse(items[0].body).spec.containers[0].image).toBe("nginx:1.27.5");
+  });
+
+  it("rebuilds the same state from the snapshot and the journal after eviction", async () => {
+    const sb = await newSandbox();
+    for (let i = 0; i < 5; i++) await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson(`j${i}`) });
+    await advance(sb.id, "30s");
+    await k8s(sb.id, "/api/v1/namespaces/default/pods/j1", { method: "DELETE" });
+    const before = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    await abortAllDurableObjects();
+    const after = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    expect(after.items.map((p: { metadata: { name: string; resourceVersion: string } }) => [p.metadata.name, p.metadata.resourceVersion]))
+      .toEqual(before.items.map((p: { metadata: { name: string; resourceVersion: string } }) => [p.metadata.name, p.metadata.resourceVersion]));
+  });
+
   it("rejects bodies over 3 MiB with 413", async () => {
     const sb = await newSandbox();
     const big = "x".repeat(3 * 1024 * 1024 + 10);

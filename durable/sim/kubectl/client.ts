@@ -11,7 +11,7 @@ export const PROTOBUF_ACCEPT = "application/vnd.kubernetes.protobuf,application/
 /** Accept header of discovery. */
 export const DISCOVERY_ACCEPT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
 /** kubectl's User-Agent. */
-export const USER_AGENT = "kubectl/v1.32.4 (linux/amd64) kubernetes/59526cd";
+export const USER_AGENT = "kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07";
 
 /** A metav1.Status as the server sent it. */
 export interface StatusBody {

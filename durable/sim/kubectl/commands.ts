@@ -9,6 +9,10 @@ import { explainCommand } from "./cmd/explain";
 import { annotateCommand, labelCommand } from "./cmd/label";
 import { patchCommand } from "./cmd/patch";
 import { getCommand } from "./cmd/get";
+import { eventsCommand } from "./cmd/events";
+import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, versionCommand } from "./cmd/info";
+import { topNodeCommand, topPodCommand } from "./cmd/top";
+import { waitCommand } from "./cmd/wait";
 import { logsCommand } from "./cmd/logs";
 import { replaceCommand } from "./cmd/replace";
 import { runCommand } from "./cmd/run";
@@ -31,4 +35,12 @@ export const COMMANDS: Command[] = [
   labelCommand,
   annotateCommand,
   patchCommand,
+  eventsCommand,
+  versionCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+  clusterInfoCommand,
+  topPodCommand,
+  topNodeCommand,
+  waitCommand,
 ];

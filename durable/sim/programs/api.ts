@@ -95,6 +95,8 @@ export interface Sys {
   data: any;
   cwd: string;
   now(): number;
+  /** The current time formatted with strftime (date's output; recorded for loop fast-forward). */
+  formatNow(fmt: string): string;
   /** A random integer in [0, n) from the cluster's generator. */
   random(n: number): number;
   /** A per-image fact (e.g. "nginx" → "1.27.5", "curl" → "7.88.1"). */

@@ -61,7 +61,7 @@ export function defaultDate(ms: number): string {
 
 /** date. */
 export const date = oneShot((sys, args) => {
-  let t = sys.now();
+  let t: number | undefined;
   let fmt: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -77,6 +77,7 @@ export const date = oneShot((sys, args) => {
     } else if (a.startsWith("-")) continue;
     else { warn(sys, sys.flavor === "busybox" ? `invalid date '${a}'` : `invalid date ‘${a}’`); return 1; }
   }
-  sys.write(1, (fmt === undefined ? defaultDate(t) : strftime(fmt, t)) + "\n");
+  const f = fmt ?? "%a %b %e %H:%M:%S %Z %Y";
+  sys.write(1, (t === undefined ? sys.formatNow(f) : strftime(f, t)) + "\n");
   return 0;
 });

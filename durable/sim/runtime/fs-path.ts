@@ -3,6 +3,8 @@
 
 /** Normalizes an absolute path: collapses `//`, `.` and `..`; never ends in `/` (except "/"). */
 export function normalize(path: string): string {
+  if (path.length > 1 && path[0] === "/" && !path.endsWith("/") && !/\/\/|\/\.\.?(\/|$)/.test(path)) return path;
+  if (path === "/") return path;
   const out: string[] = [];
   for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;

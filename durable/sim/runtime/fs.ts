@@ -8,6 +8,7 @@ import { basename, dirname, isUnder, normalize } from "./fs-path";
 import { lowerLayer } from "./images/catalog";
 import { procChildren, procNode } from "./fs-proc";
 import { utf8Length } from "./utf8";
+import { ffTaint } from "./ff-track";
 
 /** What stat returns. */
 export interface Stat {
@@ -35,6 +36,7 @@ export class Vfs {
     }
     if (!best) return { key: p };
     const vol = this.k.s.volumes[best.vol];
+    if (!best.vol.startsWith("sb:") && !best.vol.startsWith("files:")) ffTaint(this.k, this.c.id);
     const rest = p === best.path ? "" : p.slice(best.path === "/" ? 1 : best.path.length + 1);
     const rel = best.sub ? (rest ? `${best.sub}/${rest}` : best.sub) : rest;
     return { mount: best, vol, key: rel };
@@ -122,6 +124,7 @@ export class Vfs {
   /** Stores a node at a real path, honouring read-only mounts. */
   put(real: string, n: FsNode | null): Errno | undefined {
     if (real.startsWith("/proc")) return "EACCES";
+    ffTaint(this.k, this.c.id);
     const w = this.where(real);
     if (w.mount?.ro) return "EROFS";
     if (w.vol) {

@@ -5,6 +5,7 @@ import type { RuntimeHost } from "./contract";
 import type { ContainerState, ProcState, RuntimeState } from "./state";
 import type { Script } from "../shell/ast";
 import { parseScript } from "../shell/parser";
+import type { Tracker } from "./ff-track";
 
 /** Runtime state plus non-persisted helpers. */
 export class Kernel {
@@ -15,6 +16,10 @@ export class Kernel {
   flushing = false;
   /** Steps left in the current container run (sys.spend draws from it). */
   budget = 0;
+  /** Whether periodic loops may be fast-forwarded. */
+  fastForward = true;
+  /** Fast-forward observation per container (ff-track.ts). */
+  readonly ff = new Map<string, Tracker>();
 
   constructor(readonly s: RuntimeState, readonly host: RuntimeHost) {}
 

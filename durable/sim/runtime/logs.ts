@@ -1,15 +1,20 @@
 // Container logs as the CRI writes them: one entry per line with the virtual time it completed
-// and its stream, bounded in memory like kubelet log rotation, readable with tail/since/
-// timestamps/limitBytes and by cursor for `kubectl logs -f`. Used by io.ts and runtime.ts.
+// and its stream (or periodic blocks for fast-forwarded loops), bounded in memory like kubelet
+// log rotation, readable with tail/since/timestamps/limitBytes and by cursor for
+// `kubectl logs -f`. Used by io.ts, ff-*.ts and runtime.ts.
 import { LIMITS } from "./constants";
-import type { ContainerState, LogState } from "./state";
+import type { ContainerState, LogBlock, LogEntry, LogLine, LogState } from "./state";
 import { rfc3339Nano } from "../core/time";
 import { utf8Length } from "./utf8";
+import { blockLine, blockLines } from "./log-blocks";
 
 /** An empty log. */
 export function newLog(): LogState {
   return { lines: [], bytes: 0, dropped: 0, partial: ["", ""], partialAt: [0, 0] };
 }
+
+const isBlock = (e: LogEntry): e is LogBlock => !Array.isArray(e);
+const count = (e: LogEntry) => (isBlock(e) ? blockLines(e) : 1);
 
 /** Appends output of a stream; complete lines become entries stamped `now`. */
 export function appendLog(log: LogState, stream: 1 | 2, text: string, now: number): number {
@@ -42,19 +47,37 @@ export function flushLog(log: LogState, now: number): void {
   }
 }
 
-function pushLine(log: LogState, line: [number, 1 | 2, string, 1?]): void {
+function pushLine(log: LogState, line: LogLine): void {
   if (line[3] === undefined) line.length = 3;
-  log.lines.push(line as LogState["lines"][number]);
+  log.lines.push(line);
   log.bytes += line[2].length + 1;
-  if (log.bytes > LIMITS.logBytes) {
-    let drop = 0;
-    while (log.bytes > LIMITS.logBytes * 0.75 && drop < log.lines.length) {
-      log.bytes -= log.lines[drop][2].length + 1;
-      drop++;
-    }
-    log.lines.splice(0, drop);
-    log.dropped += drop;
+  trimLog(log);
+}
+
+/** Drops the oldest output once the log is over its budget (lines first, then block iterations). */
+export function trimLog(log: LogState): void {
+  if (log.bytes <= LIMITS.logBytes) return;
+  const target = LIMITS.logBytes * 0.75;
+  let drop = 0;
+  while (log.bytes > target && drop < log.lines.length) {
+    const e = log.lines[drop];
+    if (!isBlock(e)) { log.bytes -= e[2].length + 1; log.dropped++; drop++; continue; }
+    const excess = Math.ceil((log.bytes - target) / Math.max(1, e.per));
+    const iters = Math.min(excess, e.n - e.skip);
+    e.skip += iters;
+    log.bytes -= iters * e.per;
+    log.dropped += iters * e.tpl.length;
+    if (e.skip >= e.n && e.n > 0) { drop++; continue; }
+    break;
   }
+  log.lines.splice(0, drop);
+}
+
+/** Total bytes a block adds when it grows by `iters` iterations. */
+export function growBlock(log: LogState, b: LogBlock, iters: number): void {
+  b.n += iters;
+  log.bytes += iters * b.per;
+  trimLog(log);
 }
 
 /** Pseudo nanoseconds for a line (deterministic; CRI stamps have ns precision). */
@@ -62,47 +85,70 @@ function nanos(abs: number): number {
   return ((abs * 104729 + 7919) % 999983) % 1000000;
 }
 
-function render(log: LogState, idx: number, timestamps: boolean): string {
-  const [t, , text, nonl] = log.lines[idx];
-  const prefix = timestamps ? rfc3339Nano(t, nanos(log.dropped + idx)) + " " : "";
-  return prefix + text + (nonl ? "" : "\n");
+/** Number of lines currently held. */
+export function lineCount(log: LogState): number {
+  let n = 0;
+  for (const e of log.lines) n += count(e);
+  return n;
+}
+
+/** Visits held lines from index `from` (0-based among held lines) to the end. */
+export function forLines(log: LogState, from: number, fn: (l: LogLine, abs: number) => boolean | void): void {
+  let base = 0;
+  for (const e of log.lines) {
+    const n = count(e);
+    if (from >= base + n) { base += n; continue; }
+    for (let i = Math.max(0, from - base); i < n; i++) {
+      const l = isBlock(e) ? blockLine(e, i) : e;
+      if (fn(l, log.dropped + base + i) === false) return;
+    }
+    base += n;
+  }
+}
+
+function render(l: LogLine, abs: number, timestamps: boolean): string {
+  const prefix = timestamps ? rfc3339Nano(l[0], nanos(abs)) + " " : "";
+  return prefix + l[2] + (l[3] ? "" : "\n");
 }
 
 /** The log text as `kubectl logs` prints it. */
 export function readLog(c: ContainerState, opts: { tailLines?: number; sinceTime?: number; timestamps?: boolean; limitBytes?: number }): string {
   const log = c.log;
-  let start = 0;
-  if (opts.sinceTime !== undefined) {
-    start = log.lines.findIndex((l) => l[0] >= opts.sinceTime!);
-    if (start < 0) start = log.lines.length;
-  }
-  if (opts.tailLines !== undefined && opts.tailLines >= 0) start = Math.max(start, log.lines.length - opts.tailLines);
+  const total = lineCount(log);
+  const start = opts.tailLines !== undefined && opts.tailLines >= 0 ? Math.max(0, total - opts.tailLines) : 0;
   const out: string[] = [];
   let bytes = 0;
-  for (let i = start; i < log.lines.length; i++) {
-    const s = render(log, i, !!opts.timestamps);
+  forLines(log, start, (l, abs) => {
+    if (opts.sinceTime !== undefined && l[0] < opts.sinceTime) return;
+    const s = render(l, abs, !!opts.timestamps);
     if (opts.limitBytes !== undefined && bytes + utf8Length(s) > opts.limitBytes) {
       out.push(truncateBytes(s, opts.limitBytes - bytes));
-      break;
+      return false;
     }
     bytes += utf8Length(s);
     out.push(s);
-  }
+  });
   return out.join("");
 }
 
 /** Position after the last complete line. */
 export function logCursor(c: ContainerState): number {
-  return c.log.dropped + c.log.lines.length;
+  return c.log.dropped + lineCount(c.log);
 }
 
 /** Lines written after a cursor, the new cursor, and whether the log can grow no more. */
 export function logsAfter(c: ContainerState, cursor: number, timestamps: boolean): { text: string; cursor: number; ended: boolean } {
   const log = c.log;
-  const from = Math.max(0, cursor - log.dropped);
   let text = "";
-  for (let i = from; i < log.lines.length; i++) text += render(log, i, timestamps);
-  return { text, cursor: log.dropped + log.lines.length, ended: c.status === "exited" };
+  forLines(log, Math.max(0, cursor - log.dropped), (l, abs) => { text += render(l, abs, timestamps); });
+  return { text, cursor: logCursor(c), ended: c.status === "exited" };
+}
+
+/** Held regular lines from index `from` (for fast-forward detection). */
+export function linesFrom(log: LogState, from: number): LogLine[] {
+  const out: LogLine[] = [];
+  forLines(log, Math.max(0, from - log.dropped), (l) => { out.push(l); });
+  return out;
 }
 
 function truncateBytes(s: string, max: number): string {

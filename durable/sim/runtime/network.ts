@@ -6,6 +6,7 @@ import type { Kernel } from "./kernel";
 import type { SandboxState } from "./state";
 import { programFor } from "../programs/registry";
 import { ProcSys } from "./sys";
+import { materialize } from "./ff-track";
 
 /** Finds the listener an ip:port reaches from a sandbox (undefined sandbox = the node). */
 export function connectTo(k: Kernel, from: SandboxState | undefined, ip: string, port: number): ConnectOutcome {
@@ -41,6 +42,7 @@ export function deliverHttp(k: Kernel, target: Extract<ConnectOutcome, { ok: tru
   const c = k.s.containers[target.cid];
   const p = c?.procs[target.pid];
   if (!c || !p) return { error: "reset" };
+  materialize(k, c);
   const prog = programFor(p.prog);
   if (!prog.http) return { error: "reset" };
   return prog.http(new ProcSys(k, c, p), { ...req, port: target.port });
@@ -51,6 +53,7 @@ export function deliverRequest(k: Kernel, target: Extract<ConnectOutcome, { ok: 
   const c = k.s.containers[target.cid];
   const p = c?.procs[target.pid];
   if (!c || !p) return { error: "reset" };
+  materialize(k, c);
   const prog = programFor(p.prog);
   if (!prog.request) return { error: "reset" };
   return prog.request(new ProcSys(k, c, p), payload);

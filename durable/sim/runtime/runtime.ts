@@ -20,6 +20,13 @@ import { grpcCheck, httpGet, tcpConnect } from "./probes";
 import { settleCpu } from "./procs";
 import { Vfs } from "./fs";
 import { collectScripts } from "./script-gc";
+import { materialize } from "./ff-track";
+
+/** Tuning switches (not persisted). */
+export interface RuntimeOptions {
+  /** Freeze proven periodic loops and compute them on demand (default true). */
+  fastForward?: boolean;
+}
 
 /** A fresh, empty runtime state. */
 export function emptyRuntimeState(): RuntimeState {
@@ -30,20 +37,26 @@ export function emptyRuntimeState(): RuntimeState {
 export class Runtime {
   private k: Kernel;
 
-  constructor(host: RuntimeHost, state?: RuntimeState) {
+  constructor(host: RuntimeHost, state?: RuntimeState, opts: RuntimeOptions = {}) {
     const s = state ?? emptyRuntimeState();
     s.listen ??= {};
     this.k = new Kernel(s, host);
+    if (opts.fastForward === false) this.k.fastForward = false;
   }
 
   /** Rebuilds a runtime from saved state. */
-  static restore(state: RuntimeState, host: RuntimeHost): Runtime {
-    return new Runtime(host, state);
+  static restore(state: RuntimeState, host: RuntimeHost, opts: RuntimeOptions = {}): Runtime {
+    return new Runtime(host, state, opts);
   }
 
   /** The persistable state (a live reference; serialize it before further calls). */
   save(): RuntimeState {
     return this.k.s;
+  }
+
+  /** Catches a fast-forwarded container up to now before anything looks at or changes it. */
+  private touch(id: string): void {
+    materialize(this.k, this.k.s.containers[id]);
   }
 
   /** Timer callback for keys the runtime scheduled. */
@@ -127,17 +140,18 @@ export class Runtime {
   }
 
   /** Stops a container: STOPSIGNAL to PID 1, SIGKILL after graceMs. */
-  stopContainer(id: string, graceMs: number): void { stopContainer(this.k, id, graceMs); flush(this.k); }
+  stopContainer(id: string, graceMs: number): void { this.touch(id); stopContainer(this.k, id, graceMs); flush(this.k); }
 
   /** Sends a signal (number or name such as "SIGTERM") to a container's PID 1. */
   signalContainer(id: string, signal: number | string): void {
+    this.touch(id);
     const n = typeof signal === "number" ? signal : parseSignal(signal);
     if (n !== undefined) signalContainer(this.k, id, n);
     flush(this.k);
   }
 
   /** Removes a container and its logs. */
-  removeContainer(id: string): void { removeContainer(this.k, id); flush(this.k); collectScripts(this.k); }
+  removeContainer(id: string): void { this.touch(id); removeContainer(this.k, id); flush(this.k); collectScripts(this.k); }
 
   /** The container's state for the kubelet. */
   containerStatus(id: string): ContainerStatusView | undefined {
@@ -172,6 +186,7 @@ export class Runtime {
 
   /** Processes of a container. */
   processes(id: string): ProcessView[] {
+    this.touch(id);
     const c = this.k.s.containers[id];
     if (!c) return [];
     const now = this.k.now();
@@ -185,6 +200,7 @@ export class Runtime {
 
   /** Starts a process in a running container. */
   exec(containerId: string, argv: string[], opts: ExecOptions): ExecStartResult {
+    this.touch(containerId);
     const r = startExec(this.k, containerId, argv, opts);
     flush(this.k);
     return r;
@@ -224,18 +240,21 @@ export class Runtime {
 
   /** The container log as `kubectl logs` prints it. */
   readLogs(containerId: string, opts: LogReadOptions = {}): string {
+    this.touch(containerId);
     const c = this.k.s.containers[containerId];
     return c ? readLog(c, opts) : "";
   }
 
   /** Position after the last complete log line. */
   logCursor(containerId: string): number {
+    this.touch(containerId);
     const c = this.k.s.containers[containerId];
     return c ? logCursor(c) : 0;
   }
 
   /** Log lines written after a cursor (kubectl logs -f). */
   logsAfter(containerId: string, cursor: number, opts: { timestamps?: boolean } = {}): { text: string; cursor: number; ended: boolean } {
+    this.touch(containerId);
     const c = this.k.s.containers[containerId];
     return c ? logsAfter(c, cursor, !!opts.timestamps) : { text: "", cursor, ended: true };
   }

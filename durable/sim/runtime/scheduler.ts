@@ -9,6 +9,7 @@ import { makeRunnable } from "./procs";
 import { ProcSys } from "./sys";
 import { programFor } from "../programs/registry";
 import { containerTimerKey } from "./container-exit";
+import { ffObserve } from "./ff-track";
 
 /** Steps granted per slice once a container is known to be CPU-bound. */
 const BUSY_BUDGET = 2000;
@@ -60,6 +61,7 @@ function runContainer(k: Kernel, c: ContainerState): void {
   if (c.status !== "running") return;
   c.cpu.busyStreak = c.runq.length ? c.cpu.busyStreak + 1 : 0;
   armTimer(k, c);
+  if (!c.runq.length) ffObserve(k, c);
 }
 
 function runProc(k: Kernel, c: ContainerState, p: ProcState): void {

@@ -132,9 +132,27 @@ export interface ProcState {
 /** One log line. `s`: 1 stdout, 2 stderr; `nonl` marks a final line that had no newline. */
 export type LogLine = [t: number, s: 1 | 2, text: string, nonl?: 1];
 
+/** One line of an iteration template: offset from the iteration start, stream, text segments (literal or [strftime format, offset]). */
+export type TplLine = [dt: number, s: 1 | 2, segs: (string | [string, number])[]];
+
+/** A fast-forwarded loop's output: `n` iterations of `tpl` every `p` ms from `t0` (the first `skip` dropped). */
+export interface LogBlock {
+  b: 1;
+  t0: number;
+  p: number;
+  n: number;
+  skip: number;
+  tpl: TplLine[];
+  /** Bytes per iteration. */
+  per: number;
+}
+
+/** A log entry: a line or a periodic block. */
+export type LogEntry = LogLine | LogBlock;
+
 /** A container's CRI log, kept bounded in memory. */
 export interface LogState {
-  lines: LogLine[];
+  lines: LogEntry[];
   bytes: number;
   /** Lines dropped from the front (cursor base). */
   dropped: number;
@@ -185,6 +203,19 @@ export interface ContainerState {
   cwd?: string;
   /** Session id of the container's own TTY (tty: true containers). */
   tty?: string;
+  /** Frozen periodic loop (fast-forward): state is that of `anchor`, advancing by `p` ms per period. */
+  ff?: FastForward;
+}
+
+/** A proven periodic loop: every `p` ms the state repeats with dynamic pids/pipes renumbered by dpid/dpipe and times moved. */
+export interface FastForward {
+  anchor: number;
+  p: number;
+  dpid: number;
+  dpipe: number;
+  pids: number[];
+  pipes: number[];
+  after: number;
 }
 
 /** An exec session (kubectl exec, exec probes, exec hooks). */

@@ -16,6 +16,8 @@ import { connectTo, deliverHttp, deliverRequest } from "./network";
 import { imageVar } from "./images/catalog";
 import { checkOom } from "./memory";
 import { openPath } from "./open";
+import { ffTaint, ffTimeRead } from "./ff-track";
+import { strftime } from "../programs/date";
 
 /** A view of one process for its program. */
 export class ProcSys implements Sys {
@@ -41,8 +43,17 @@ export class ProcSys implements Sys {
 
   private get dead(): boolean { return this.p.st === "Z"; }
 
-  now(): number { return this.k.now(); }
-  random(n: number): number { return this.k.host.rng.int(n); }
+  now(): number {
+    if (this.p.prog !== "sleep") ffTaint(this.k, this.c.id);
+    return this.k.now();
+  }
+  random(n: number): number { ffTaint(this.k, this.c.id); return this.k.host.rng.int(n); }
+  formatNow(fmt: string): string {
+    const t = this.k.now();
+    const text = strftime(fmt, t);
+    ffTimeRead(this.k, this.c.id, { fmt, t, text });
+    return text;
+  }
   imageVar(name: string): string | undefined { return imageVar(this.c.family, this.c.tag, name); }
 
   exit(code: number): void { if (!this.dead) exitProc(this.k, this.c, this.p, code); }
@@ -130,9 +141,16 @@ export class ProcSys implements Sys {
 
   wait(pid: number, noHang = false): ChildStatus | undefined | "ECHILD" {
     let any = false;
-    const ids = Object.keys(this.c.procs).map(Number).sort((a, b) => a - b);
-    for (const id of ids) {
-      const ch = this.c.procs[id];
+    if (pid !== -1) {
+      const ch = this.c.procs[pid];
+      if (!ch || ch.ppid !== this.p.pid) return "ECHILD";
+      if (ch.st === "Z") return reap(this.c, ch);
+      if (!noHang) { this.p.wait = { k: "child", pid }; this.p.st = "S"; }
+      return undefined;
+    }
+    for (const key in this.c.procs) {
+      const id = Number(key);
+      const ch = this.c.procs[key];
       if (ch.ppid !== this.p.pid || id === this.p.pid) continue;
       if (pid !== -1 && id !== pid) continue;
       any = true;
@@ -144,6 +162,7 @@ export class ProcSys implements Sys {
   }
 
   kill(pid: number, sig: number): Errno | undefined {
+    ffTaint(this.k, this.c.id);
     const targets: ProcState[] = [];
     if (pid > 0) { const t = this.c.procs[pid]; if (t && t.st !== "Z") targets.push(t); }
     else if (pid === -1) for (const id in this.c.procs) { const t = this.c.procs[id]; if (t.pid !== 1 && t !== this.p && t.st !== "Z") targets.push(t); }
@@ -154,6 +173,7 @@ export class ProcSys implements Sys {
   }
 
   procs(): ProcInfo[] {
+    ffTaint(this.k, this.c.id);
     const now = this.now();
     return Object.values(this.c.procs).sort((a, b) => a.pid - b.pid).map((q) => {
       settleCpu(q, now);
@@ -235,6 +255,7 @@ export class ProcSys implements Sys {
   }
 
   listen(port: number, proto: "http" | "redis" | "grpc" | "raw" | "mysql"): Errno | undefined {
+    ffTaint(this.k, this.c.id);
     const sb = this.k.s.sandboxes[this.c.cfg.sandboxId];
     if (!sb) return "EINVAL";
     const key = `${sb.ip}:${port}`;
@@ -254,7 +275,7 @@ export class ProcSys implements Sys {
     if (l?.pid === this.p.pid && l.cid === this.c.id) delete this.k.s.listen[key];
   }
 
-  connect(ip: string, port: number) { return connectTo(this.k, this.k.s.sandboxes[this.c.cfg.sandboxId], ip, port); }
+  connect(ip: string, port: number) { ffTaint(this.k, this.c.id); return connectTo(this.k, this.k.s.sandboxes[this.c.cfg.sandboxId], ip, port); }
 
   http(ip: string, port: number, req: HttpRequest) {
     const t = this.connect(ip, port);

@@ -39,12 +39,18 @@ export class Expander {
   /** Full expansion into fields (split and globbed). */
   words(ws: Word[]): string[] {
     const out: string[] = [];
-    for (const w of ws) for (const f of this.fields(w)) out.push(f);
+    for (const w of ws) {
+      const lit = literalOf(w);
+      if (lit !== undefined) out.push(lit);
+      else for (const f of this.fields(w)) out.push(f);
+    }
     return out;
   }
 
   /** One string: no field splitting, no globbing (assignments, redirection targets, case subject). */
   word(w: Word): string {
+    const lit = literalOf(w);
+    if (lit !== undefined) return lit;
     const ps: Piece[] = [];
     this.pieces(w.parts, false, ps, false);
     let s = "";
@@ -245,6 +251,16 @@ export class Expander {
     }
     return paths.sort();
   }
+}
+
+/** The text of a word that needs no expansion (one literal or quoted part without glob characters). */
+function literalOf(w: Word): string | undefined {
+  if (w.parts.length !== 1) return undefined;
+  const p = w.parts[0];
+  if (p.t === "sq") return p.v;
+  if (p.t === "lit" && !/[*?[]/.test(p.v)) return p.v;
+  if (p.t === "dq" && p.parts.length === 1 && p.parts[0].t === "lit") return p.parts[0].v;
+  return undefined;
 }
 
 function splitPattern(pat: string): string[] {

@@ -108,8 +108,9 @@ function dispatch(env: Env, f: Simple, node: Extract<Node, { t: "simple" }>): St
     }
     return "cont";
   }
-  const pathVar = assigns.find(([k]) => k === "PATH")?.[1] ?? getVar(sh, "PATH");
-  const found = sys.lookup(name, pathVar);
+  const override = assigns.find(([k]) => k === "PATH")?.[1];
+  const pathVar = override ?? getVar(sh, "PATH");
+  const found = hashedLookup(env, name, pathVar, override === undefined);
   if ("errno" in found) {
     if (found.errno === "ENOEXEC") return runScriptFile(env, f, argv, saved);
     shellError(env, found.errno === "EACCES" ? `${name}: Permission denied` : notFound(sh.d, name));
@@ -144,6 +145,22 @@ function runScriptFile(env: Env, f: Simple, argv: string[], saved: SavedFds): St
   f.pid = pid;
   f.ph = 3;
   return "cont";
+}
+
+/** PATH search remembering where commands were found (re-checked with one stat before use). */
+function hashedLookup(env: Env, name: string, pathVar: string | undefined, remember: boolean): ReturnType<Env["sys"]["lookup"]> {
+  const { sh, sys } = env;
+  if (!remember || name.includes("/")) return sys.lookup(name, pathVar);
+  if (sh.hp !== pathVar) { sh.hash = {}; sh.hp = pathVar; }
+  const known = sh.hash?.[name];
+  if (known) {
+    const r = sys.lookup(known, pathVar);
+    if (!("errno" in r)) return r;
+    delete sh.hash![name];
+  }
+  const r = sys.lookup(name, pathVar);
+  if (!("errno" in r)) (sh.hash ??= {})[name] = r.path;
+  return r;
 }
 
 function quoteX(s: string): string {

@@ -95,6 +95,9 @@ export interface ShellState {
   jobs: number[];
   /** Loop nesting depth (break/continue validity). */
   loops: number;
+  /** Remembered command locations (dash's hash table) for the PATH in `hp`. */
+  hash?: Record<string, string>;
+  hp?: string;
 }
 
 /** Value of a variable, or undefined when unset. */
@@ -132,5 +135,6 @@ export function forkState(sh: ShellState, stack: Frame[]): ShellState {
   return {
     d: sh.d, vars: { ...sh.vars }, fns: { ...sh.fns }, a0: sh.a0, args: sh.args.slice(), st: sh.st,
     bg: sh.bg, root: sh.root, opts: sh.opts, traps, pend: [], stack, lineno: sh.lineno, sub: 1, jobs: [], loops: 0,
+    ...(sh.hash ? { hash: { ...sh.hash }, hp: sh.hp } : {}),
   };
 }

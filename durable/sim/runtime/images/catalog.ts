@@ -45,8 +45,20 @@ function familyByName(name: string): FamilyDef | undefined {
   return FAMILIES.find((f) => f.name === name);
 }
 
-/** Resolves a reference to an image, or the CRI pull error. */
+const resolveCache = new Map<string, Resolved | { error: string; invalid?: boolean }>();
+
+/** Resolves a reference to an image, or the CRI pull error (memoized; results are read-only). */
 export function resolveImage(ref: string): Resolved | { error: string; invalid?: boolean } {
+  let r = resolveCache.get(ref);
+  if (!r) {
+    r = resolveUncached(ref);
+    if (resolveCache.size > 5000) resolveCache.clear();
+    resolveCache.set(ref, r);
+  }
+  return r;
+}
+
+function resolveUncached(ref: string): Resolved | { error: string; invalid?: boolean } {
   const p = parseReference(ref);
   if ("error" in p) return { error: p.error, invalid: true };
   const fam = findFamily(p.path);

@@ -1,0 +1,156 @@
+// Fast-forward of periodic loops (`while true; do echo "$(date) tick"; sleep 1; done`): at each
+// idle point the container's process state is snapshotted; when two consecutive periods are
+// exact translations of each other (same state up to time and pid/pipe renumbering, and the
+// same output up to `date` text) and nothing external was touched, the container is frozen and
+// its output becomes a periodic log block. Any later contact materializes it to the present.
+import type { Kernel } from "./kernel";
+import type { ContainerState, LogBlock } from "./state";
+import { type TimeRead, buildTemplate, renderIteration, sameLines } from "./log-blocks";
+import { growBlock, linesFrom, logCursor } from "./logs";
+import { newIds, renumber, scaleMap, shiftState, type Shift } from "./ff-shift";
+import { armTimer } from "./scheduler";
+import { containerTimerKey } from "./container-exit";
+import { strftime } from "../programs/date";
+
+interface Snap { t: number; json: string; obj?: Parsed; shape?: string; nextPid: number; nextPipe: number; logPos: number; reads: TimeRead[] }
+interface Parsed { procs: Record<string, unknown>; pipes: Record<string, unknown>; partial: unknown }
+
+function parsed(s: Snap): Parsed {
+  return (s.obj ??= JSON.parse(s.json) as Parsed);
+}
+
+/** The snapshot with every number masked: equal shapes are necessary for a translation. */
+function shape(s: Snap): string {
+  return (s.shape ??= s.json.replace(/\d+/g, "#"));
+}
+
+/** Per-container observation history (not persisted: detection restarts after a restore). */
+export interface Tracker { hist: Snap[]; tainted: boolean; reads: TimeRead[]; proven: Map<string, boolean>; misses: number; cool: number }
+
+/** Snapshots kept while looking for a cycle before backing off. */
+const MAX_HIST = 7;
+
+function tracker(k: Kernel, cid: string): Tracker {
+  let t = k.ff.get(cid);
+  if (!t) k.ff.set(cid, (t = { hist: [], tainted: false, reads: [], proven: new Map(), misses: 0, cool: 0 }));
+  return t;
+}
+
+/** Marks the current period as touching the outside world (no fast-forward from it). */
+export function ffTaint(k: Kernel, cid: string): void {
+  tracker(k, cid).tainted = true;
+}
+
+/** Records a formatted read of the clock (date output) for templates. */
+export function ffTimeRead(k: Kernel, cid: string, r: TimeRead): void {
+  tracker(k, cid).reads.push(r);
+}
+
+function snapshot(c: ContainerState, now: number, reads: TimeRead[]): Snap {
+  const json = JSON.stringify({ procs: c.procs, pipes: c.pipes, partial: c.log.partial });
+  return { t: now, json, nextPid: c.nextPid, nextPipe: c.nextPipe, logPos: logCursor(c), reads };
+}
+
+function shiftBetween(a: Snap, b: Snap, pa: Parsed, pb: Parsed, period: number): Shift | undefined {
+  const pids = renumber(newIds(pb.procs, pa.procs), newIds(pa.procs, pb.procs), b.nextPid - a.nextPid);
+  const pipes = renumber(newIds(pb.pipes, pa.pipes), newIds(pa.pipes, pb.pipes), b.nextPipe - a.nextPipe);
+  if (!pids || !pipes) return undefined;
+  return { pids, pipes, after: a.t - period, dt: period };
+}
+
+function translates(tr: Tracker, a: Snap, b: Snap, period: number): boolean {
+  const key = `${a.t}>${b.t}`;
+  const known = tr.proven.get(key);
+  if (known !== undefined) return known;
+  const ok = shape(a) === shape(b) && translatesExact(a, b, period);
+  tr.proven.set(key, ok);
+  return ok;
+}
+
+function translatesExact(a: Snap, b: Snap, period: number): boolean {
+  const pa = parsed(a);
+  const pb = parsed(b);
+  const s = shiftBetween(a, b, pa, pb, period);
+  if (!s) return false;
+  const moved = { procs: shiftState(pa.procs, s, "procs"), pipes: shiftState(pa.pipes, s, "pipes"), partial: pa.partial };
+  return JSON.stringify(moved) === b.json;
+}
+
+/** Called when a container becomes idle: records the point and freezes proven cycles. */
+export function ffObserve(k: Kernel, c: ContainerState): void {
+  if (!k.fastForward || c.ff || c.status !== "running" || c.runq.length) return;
+  const tr = tracker(k, c.id);
+  const now = k.now();
+  if (tr.cool > 0) { tr.cool--; tr.tainted = false; tr.reads = []; return; }
+  const blocked = tr.tainted || c.killAt !== undefined || c.tty !== undefined || Object.values(k.s.sessions).some((s) => s.cid === c.id);
+  const snap = snapshot(c, now, tr.reads);
+  tr.reads = [];
+  if (blocked) { tr.tainted = false; tr.hist = [snap]; tr.proven.clear(); return; }
+  tr.hist.push(snap);
+  for (let lag = 1; lag <= 3; lag++) if (tryCycle(k, c, tr, lag)) return;
+  if (tr.hist.length >= MAX_HIST) {
+    tr.misses++;
+    tr.cool = Math.min(2 ** tr.misses, 256);
+    tr.hist = [];
+    tr.proven.clear();
+  }
+}
+
+function tryCycle(k: Kernel, c: ContainerState, tr: Tracker, lag: number): boolean {
+  const h = tr.hist;
+  if (h.length < 2 * lag + 1) return false;
+  const ia = h.length - 1 - 2 * lag, ib = h.length - 1 - lag;
+  const a = h[ia], b = h[ib], z = h[h.length - 1];
+  const period = b.t - a.t;
+  if (period <= 0 || z.t - b.t !== period) return false;
+  if (z.nextPid - b.nextPid !== b.nextPid - a.nextPid || z.nextPipe - b.nextPipe !== b.nextPipe - a.nextPipe) return false;
+  if (!translates(tr, a, b, period) || !translates(tr, b, z, period)) return false;
+  if (a.logPos < c.log.dropped) return false;
+  const all = linesFrom(c.log, a.logPos);
+  const ab = all.slice(0, b.logPos - a.logPos);
+  const bz = all.slice(b.logPos - a.logPos, z.logPos - a.logPos);
+  const readsAB = h.slice(ia + 1, ib + 1).flatMap((s) => s.reads);
+  const readsBZ = h.slice(ib + 1).flatMap((s) => s.reads);
+  const tpl = buildTemplate(ab, readsAB, a.t);
+  if (!tpl || readsBZ.length !== readsAB.length) return false;
+  for (let i = 0; i < readsAB.length; i++) {
+    const r = readsAB[i];
+    if (readsBZ[i].fmt !== r.fmt || readsBZ[i].text !== strftime(r.fmt, b.t + (r.t - a.t))) return false;
+  }
+  if (!sameLines(renderIteration(tpl, b.t), bz)) return false;
+  const pb = parsed(b);
+  const pz = parsed(z);
+  c.ff = {
+    anchor: z.t, p: period, dpid: z.nextPid - b.nextPid, dpipe: z.nextPipe - b.nextPipe,
+    pids: newIds(pb.procs, pz.procs), pipes: newIds(pb.pipes, pz.pipes), after: z.t - period,
+  };
+  const block: LogBlock = { b: 1, t0: z.t, p: period, n: 0, skip: 0, tpl, per: bz.reduce((n, l) => n + l[2].length + 1, 0) };
+  c.log.lines.push(block);
+  k.host.cancel(containerTimerKey(c.id));
+  c.armed = undefined;
+  tr.hist = [];
+  tr.proven.clear();
+  tr.misses = 0;
+  return true;
+}
+
+/** Brings a frozen container up to the present: n periods of state translation and log. */
+export function materialize(k: Kernel, c: ContainerState | undefined): void {
+  const f = c?.ff;
+  if (!c || !f) return;
+  delete c.ff;
+  const n = Math.floor((k.now() - f.anchor) / f.p);
+  if (n > 0) {
+    const s: Shift = { pids: scaleMap(f.pids, f.dpid, n), pipes: scaleMap(f.pipes, f.dpipe, n), after: f.after, dt: n * f.p };
+    c.procs = shiftState(c.procs, s, "procs") as ContainerState["procs"];
+    c.pipes = shiftState(c.pipes, s, "pipes") as ContainerState["pipes"];
+    c.nextPid += n * f.dpid;
+    c.nextPipe += n * f.dpipe;
+    const block = c.log.lines[c.log.lines.length - 1];
+    if (block && !Array.isArray(block) && block.t0 === f.anchor) growBlock(c.log, block, n);
+  }
+  const tr = tracker(k, c.id);
+  tr.hist = [];
+  tr.proven.clear();
+  armTimer(k, c);
+}
