@@ -9,6 +9,8 @@ import { VirtualClock, SPEEDS } from "./virtual-clock";
 import type { ClusterObject } from "./cluster-object";
 import { sandboxKubelets, sandboxRuntime } from "./sim/sandbox";
 import { InitBody } from "../schema/wire";
+import { runKubectl } from "./sim/kubectl/index";
+import { kubectlHost } from "./replay";
 
 /** What the object remembers about its sandbox. */
 export interface SandboxMeta {
@@ -21,6 +23,11 @@ export interface SandboxMeta {
 
 /** Longest single clock advance (virtual). */
 export const MAX_ADVANCE_MS = 30 * 24 * 3600 * 1000;
+
+const KubectlBody = v.strictObject({
+  command: v.pipe(v.string(), v.minLength(1), v.maxLength(16_384)),
+  stdin: v.optional(v.pipe(v.string(), v.maxLength(3 * 1024 * 1024))),
+});
 
 const ClockBody = v.union([
   v.strictObject({ advance: v.pipe(v.string(), v.maxLength(32)) }),
@@ -108,6 +115,16 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
     else k.start();
     obj.cluster!.dispatch();
     return jsonResponse(200, { node: power[1], running: power[2] === "start" });
+  }
+  if (rest === "kubectl" && req.method === "POST") {
+    const p = v.safeParse(KubectlBody, await readJson(req).catch(() => null));
+    if (!p.success) return badRequest(`expected {"command": "kubectl get pods", "stdin"?: "..."}: ${p.issues[0].message}`);
+    const c = obj.cluster!;
+    obj.record({ k: "kubectl", t: c.now, c: p.output.command, ...(p.output.stdin !== undefined ? { i: p.output.stdin } : {}) });
+    const out = runKubectl(kubectlHost(c, `${url.origin}/clusters/${obj.meta!.id}`), p.output.command, p.output.stdin ?? "");
+    obj.clock!.syncTo(c.now, obj.now());
+    obj.saveMeta();
+    return jsonResponse(200, out);
   }
   if (rest === "flush" && req.method === "POST") {
     await obj.outbox.flush();

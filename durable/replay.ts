@@ -5,6 +5,12 @@ import type { ApiRequest } from "./sim/api/request";
 import { sandboxKubelets } from "./sim/sandbox";
 import { applyExecFrame, killSession } from "./exec-bridge";
 import { fromB64, toB64, type JournalEntry } from "./journal";
+import { clusterHost, runKubectl, type KubectlHost } from "./sim/kubectl/index";
+
+/** The kubectl runner's host: advances the cluster directly (the command itself is journaled). */
+export function kubectlHost(c: Cluster, server: string): KubectlHost {
+  return clusterHost(c, { server });
+}
 
 /** Headers that influence how the core handles a request (and so must be journaled). */
 const KEPT_HEADERS = ["accept", "content-type", "user-agent", "upgrade", "sec-websocket-protocol"];
@@ -43,6 +49,7 @@ export function applyEntry(c: Cluster, e: JournalEntry): void {
       return;
     }
     case "kubectl":
+      runKubectl(kubectlHost(c, ""), e.c, e.i ?? "");
       return;
   }
 }

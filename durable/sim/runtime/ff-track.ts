@@ -7,17 +7,12 @@ import type { Kernel } from "./kernel";
 import type { ContainerState, LogBlock } from "./state";
 import { type TimeRead, buildTemplate, renderIteration, sameLines } from "./log-blocks";
 import { growBlock, linesFrom, logCursor } from "./logs";
-import { newIds, renumber, scaleMap, shiftState, type Shift } from "./ff-shift";
+import { added, pipeIds, procIds, renumber, scaleMap, shiftJson, type Shift } from "./ff-shift";
 import { armTimer } from "./scheduler";
 import { containerTimerKey } from "./container-exit";
 import { strftime } from "../programs/date";
 
-interface Snap { t: number; json: string; obj?: Parsed; shape?: string; nextPid: number; nextPipe: number; logPos: number; reads: TimeRead[] }
-interface Parsed { procs: Record<string, unknown>; pipes: Record<string, unknown>; partial: unknown }
-
-function parsed(s: Snap): Parsed {
-  return (s.obj ??= JSON.parse(s.json) as Parsed);
-}
+interface Snap { t: number; json: string; shape?: string; nextPid: number; nextPipe: number; logPos: number; reads: TimeRead[] }
 
 /** The snapshot with every number masked: equal shapes are necessary for a translation. */
 function shape(s: Snap): string {
@@ -51,9 +46,9 @@ function snapshot(c: ContainerState, now: number, reads: TimeRead[]): Snap {
   return { t: now, json, nextPid: c.nextPid, nextPipe: c.nextPipe, logPos: logCursor(c), reads };
 }
 
-function shiftBetween(a: Snap, b: Snap, pa: Parsed, pb: Parsed, period: number): Shift | undefined {
-  const pids = renumber(newIds(pb.procs, pa.procs), newIds(pa.procs, pb.procs), b.nextPid - a.nextPid);
-  const pipes = renumber(newIds(pb.pipes, pa.pipes), newIds(pa.pipes, pb.pipes), b.nextPipe - a.nextPipe);
+function shiftBetween(a: Snap, b: Snap, period: number): Shift | undefined {
+  const pids = renumber(added(procIds(b.json), procIds(a.json)), added(procIds(a.json), procIds(b.json)), b.nextPid - a.nextPid);
+  const pipes = renumber(added(pipeIds(b.json), pipeIds(a.json)), added(pipeIds(a.json), pipeIds(b.json)), b.nextPipe - a.nextPipe);
   if (!pids || !pipes) return undefined;
   return { pids, pipes, after: a.t - period, dt: period };
 }
@@ -62,18 +57,13 @@ function translates(tr: Tracker, a: Snap, b: Snap, period: number): boolean {
   const key = `${a.t}>${b.t}`;
   const known = tr.proven.get(key);
   if (known !== undefined) return known;
-  const ok = shape(a) === shape(b) && translatesExact(a, b, period);
+  let ok = shape(a) === shape(b);
+  if (ok) {
+    const s = shiftBetween(a, b, period);
+    ok = !!s && shiftJson(a.json, s) === b.json;
+  }
   tr.proven.set(key, ok);
   return ok;
-}
-
-function translatesExact(a: Snap, b: Snap, period: number): boolean {
-  const pa = parsed(a);
-  const pb = parsed(b);
-  const s = shiftBetween(a, b, pa, pb, period);
-  if (!s) return false;
-  const moved = { procs: shiftState(pa.procs, s, "procs"), pipes: shiftState(pa.pipes, s, "pipes"), partial: pa.partial };
-  return JSON.stringify(moved) === b.json;
 }
 
 /** Called when a container becomes idle: records the point and freezes proven cycles. */
@@ -118,11 +108,9 @@ function tryCycle(k: Kernel, c: ContainerState, tr: Tracker, lag: number): boole
     if (readsBZ[i].fmt !== r.fmt || readsBZ[i].text !== strftime(r.fmt, b.t + (r.t - a.t))) return false;
   }
   if (!sameLines(renderIteration(tpl, b.t), bz)) return false;
-  const pb = parsed(b);
-  const pz = parsed(z);
   c.ff = {
     anchor: z.t, p: period, dpid: z.nextPid - b.nextPid, dpipe: z.nextPipe - b.nextPipe,
-    pids: newIds(pb.procs, pz.procs), pipes: newIds(pb.pipes, pz.pipes), after: z.t - period,
+    pids: added(procIds(b.json), procIds(z.json)), pipes: added(pipeIds(b.json), pipeIds(z.json)), after: z.t - period,
   };
   const block: LogBlock = { b: 1, t0: z.t, p: period, n: 0, skip: 0, tpl, per: bz.reduce((n, l) => n + l[2].length + 1, 0) };
   c.log.lines.push(block);
@@ -142,8 +130,9 @@ export function materialize(k: Kernel, c: ContainerState | undefined): void {
   const n = Math.floor((k.now() - f.anchor) / f.p);
   if (n > 0) {
     const s: Shift = { pids: scaleMap(f.pids, f.dpid, n), pipes: scaleMap(f.pipes, f.dpipe, n), after: f.after, dt: n * f.p };
-    c.procs = shiftState(c.procs, s, "procs") as ContainerState["procs"];
-    c.pipes = shiftState(c.pipes, s, "pipes") as ContainerState["pipes"];
+    const moved = JSON.parse(shiftJson(JSON.stringify({ procs: c.procs, pipes: c.pipes, partial: c.log.partial }), s)) as { procs: ContainerState["procs"]; pipes: ContainerState["pipes"] };
+    c.procs = moved.procs;
+    c.pipes = moved.pipes;
     c.nextPid += n * f.dpid;
     c.nextPipe += n * f.dpipe;
     const block = c.log.lines[c.log.lines.length - 1];
