@@ -5,13 +5,15 @@
 // `--check` also typechecks web/ with tsc. Returns the output files for bench/web-size.mjs.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const web = join(root, "web");
-const dist = join(web, "dist");
+const final = join(web, "dist");
+// Built next door and swapped in at the end, so a running `wrangler dev` never serves half a build.
+const dist = join(web, "dist.next");
 
 /** Builds web/dist; returns {html, js, css, widget} paths of the first load. */
 export async function buildWeb({ check = false, quiet = false } = {}) {
@@ -36,8 +38,11 @@ export async function buildWeb({ check = false, quiet = false } = {}) {
     .replace("<!-- podlab:css -->", css ? `<link rel="stylesheet" href="${href(css)}">` : "")
     .replace("<!-- podlab:js -->", `<script type="module" src="${href(js)}"></script>`);
   writeFileSync(join(dist, "index.html"), html);
+  rmSync(final, { recursive: true, force: true });
+  renameSync(dist, final);
+  const moved = (p) => (p ? join(final, relative(dist, p)) : p);
   if (!quiet) console.log(`web: built web/dist (${basename(js)}${css ? `, ${basename(css)}` : ""}, widget.js)`);
-  return { html: join(dist, "index.html"), js, css, widget: join(dist, "widget.js") };
+  return { html: join(final, "index.html"), js: moved(js), css: moved(css), widget: join(final, "widget.js") };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

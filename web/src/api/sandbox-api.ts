@@ -76,10 +76,11 @@ export class SandboxApi {
 
   /** Sends a JSON body, throwing ApiFailure on non-2xx. */
   async send<T>(method: string, path: string, body: unknown, contentType = "application/json"): Promise<T> {
-    const res = await this.fetch(path, {
-      method, headers: { "content-type": contentType, accept: "application/json" },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    });
+    const init = { method, headers: { "content-type": contentType, accept: "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
+    let res = await this.fetch(path, init);
+    // wrangler dev answers 503 on a kept-alive connection after an earlier response left its
+    // request body unread; idempotent verbs are safe to send once more.
+    if (res.status === 503 && (method === "PATCH" || method === "DELETE" || method === "PUT")) res = await this.fetch(path, init);
     if (!res.ok) throw await failure(res);
     return (await res.json()) as T;
   }

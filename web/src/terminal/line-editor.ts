@@ -112,6 +112,13 @@ export class LineEditor {
     return out;
   }
 
+  /** Escape sequences that erase the rendered prompt and line (to print above them). */
+  erase(): string {
+    const up = this.cursorRow;
+    this.cursorRow = 0;
+    return `\r${up > 0 ? `\x1b[${up}A` : ""}\x1b[J`;
+  }
+
   /** Escape sequences that move the cursor below the line (before printing output). */
   leave(cols: number): string {
     const total = this.promptWidth + textWidth(this.text);

@@ -31,6 +31,7 @@ export class TerminalPane {
   private queue: string[] = [];
   private heredoc?: { line: string; delimiter: string; stripTabs: boolean; body: string[] };
   private escArmed = false;
+  private atLineStart = true;
   private lastTab = false;
   private resizeFns = new Set<(c: number, r: number) => void>();
 
@@ -67,6 +68,14 @@ export class TerminalPane {
     try { this.fit.fit(); } catch { /* not visible yet */ }
   }
 
+  /** The whole terminal buffer as text (scrollback included; for tests and copy). */
+  bufferText(): string {
+    const b = this.term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < b.length; i++) out.push(b.getLine(i)?.translateToString(true) ?? "");
+    return out.join("\n").replace(/\n+$/, "\n");
+  }
+
   /** Focuses the terminal. */
   focus(): void {
     this.term.focus();
@@ -81,15 +90,19 @@ export class TerminalPane {
   /** Prints text above the prompt (editor results), keeping the current input. */
   print(text: string): void {
     if (this.busy) { this.term.write(text.replace(/\r?\n/g, "\r\n")); return; }
-    this.term.write(this.line.leave(this.term.cols) + text.replace(/\r?\n/g, "\r\n"));
-    this.line.detach();
+    this.term.write(this.line.erase() + text.replace(/\r?\n/g, "\r\n"));
     this.term.write(this.line.render(this.term.cols));
+  }
+
+  private write(data: string | Uint8Array): void {
+    if (data.length) this.atLineStart = typeof data === "string" ? /\n$/.test(data) : data[data.length - 1] === 10;
+    this.term.write(data);
   }
 
   private io(): TermIO {
     return {
-      out: (text) => this.term.write(text.replace(/\r?\n/g, "\r\n")),
-      raw: (data) => this.term.write(data),
+      out: (text) => this.write(text.replace(/\r?\n/g, "\r\n")),
+      raw: (data) => this.write(data),
       cols: () => this.term.cols,
       rows: () => this.term.rows,
       grab: (fn) => { this.grabbed = fn; return () => { if (this.grabbed === fn) this.grabbed = undefined; }; },
@@ -189,6 +202,7 @@ export class TerminalPane {
 
   private async run(line: string, body?: string): Promise<void> {
     const busy = (this.busy = new AbortController());
+    this.atLineStart = true;
     try {
       await runLine({ api: this.deps.api(), io: this.io(), files: this.deps.files, signal: busy.signal,
         history: () => this.history.all(), changed: this.deps.changed }, line, body);
@@ -198,8 +212,9 @@ export class TerminalPane {
     this.grabbed = undefined;
     this.busy = undefined;
     if (busy.signal.aborted) this.term.write("\r\n");
-    const col = this.term.buffer.active.cursorX;
-    if (col > 0) this.term.write("\x1b[7m%\x1b[0m\r\n");
+    // Output that did not end its last line gets one, as zsh marks it.
+    else if (!this.atLineStart) this.term.write("\x1b[7m%\x1b[0m\r\n");
+    this.atLineStart = true;
     this.prompt();
     const queued = this.queue.splice(0).join("");
     if (queued) this.input(queued);
