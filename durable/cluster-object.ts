@@ -96,9 +96,9 @@ export class ClusterObject extends DurableObject<Env> {
     await this.rearm();
   }
 
-  /** Writes a snapshot covering the journal so far. */
-  snapshot(): void {
-    this.persister.save(this.cluster!);
+  /** Writes a snapshot covering the journal so far (everything when `full`). */
+  snapshot(full = false): void {
+    this.persister.save(this.cluster!, full);
     const seq = this.ctx.storage.sql.exec("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0) AS seq").toArray()[0].seq;
     this.ctx.storage.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES ('snapshotSeq', ?)", JSON.stringify(Number(seq)));
     this.journal.snapshotTaken();
@@ -127,8 +127,7 @@ export class ClusterObject extends DurableObject<Env> {
     this.meta = meta;
     this.clock = clock;
     this.saveMeta();
-    this.persister.save(cluster, true);
-    this.snapshot();
+    this.snapshot(true);
   }
 
   override async fetch(request: Request): Promise<Response> {

@@ -121,11 +121,15 @@ export class ApiVerbs {
       obj = strategy.prepareForUpdate(obj, old, ctx);
       this.validate(def, obj, strategy.validateUpdate(obj, old, ctx));
     }
-    if (sameObject(obj, old)) return { object: old, warnings, unchanged: true };
+    // Internal status writers (kubelet, scheduler) compare before writing; skip the costly check.
+    const internalStatus = opts.internal && opts.subresource === "status";
+    if (!internalStatus && sameObject(obj, old)) return { object: old, warnings, unchanged: true };
     if (!opts.keepManagedFields) {
-      const tracked = updateManagedFields(old, { ...incoming, metadata: { ...incoming.metadata, managedFields: old.metadata.managedFields } },
-        opts.fieldManager ?? "unknown", "Update", ctx.now, { kind: def.kind, subresource: opts.subresource === "status" ? "status" : "" });
-      obj = { ...obj, metadata: { ...obj.metadata, managedFields: tracked.metadata.managedFields } };
+      const manager = opts.fieldManager ?? "unknown";
+      const reuse = internalStatus && refreshEntry(old, manager, ctx.now);
+      const managedFields = reuse || updateManagedFields(old, { ...incoming, metadata: { ...incoming.metadata, managedFields: old.metadata.managedFields } },
+        manager, "Update", ctx.now, { kind: def.kind, subresource: opts.subresource === "status" ? "status" : "" }).metadata.managedFields;
+      obj = { ...obj, metadata: { ...obj.metadata, managedFields } };
     }
     if (opts.dryRun) return { object: obj, warnings };
     const stored = this.ctx.store.update(res, obj);
@@ -207,6 +211,19 @@ export class ApiVerbs {
   private validate(def: ResourceDef, obj: KObject, errors: FieldError[]): void {
     if (errors.length) throw invalid(def.kind, obj.metadata.name ?? obj.metadata.generateName ?? "", errors, def.group);
   }
+}
+
+/**
+ * For a controller rewriting status it already owns: the existing entries with that manager's
+ * status entry re-timed (recomputing field ownership on every kubelet heartbeat is wasted work).
+ */
+function refreshEntry(old: KObject, manager: string, now: number): unknown[] | undefined {
+  const entries = (old.metadata.managedFields ?? []) as Record<string, unknown>[];
+  const i = entries.findIndex((e) => e.manager === manager && e.operation === "Update" && e.subresource === "status");
+  if (i < 0) return undefined;
+  const out = entries.slice();
+  out[i] = { ...entries[i], time: rfc3339(now) };
+  return out;
 }
 
 /** Deep equality ignoring resourceVersion and managedFields timestamps (the no-op update check). */
