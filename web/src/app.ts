@@ -2,7 +2,7 @@
 // clock, and the panes (editor, terminal, live view, pod detail) and wires them together. The
 // same app serves the full page (/) and the embed (/embed?lesson=&lang=&panes=&slot=).
 import { h, replace } from "./dom";
-import { initialLang, setLang, t } from "./i18n/i18n";
+import { currentLang, initialLang, onLangChange, setLang, t } from "./i18n/i18n";
 import { SandboxApi } from "./api/sandbox-api";
 import { obtainSandbox, storageKey, type SandboxInfo } from "./api/sandbox-store";
 import { ClockBar } from "./chrome/clock-bar";
@@ -100,9 +100,12 @@ function mount(root: HTMLElement, sb: SandboxInfo, opts: BootOptions): void {
   root.removeAttribute("aria-busy");
   state.start();
   void clock.refresh();
-  if (opts.lesson) {
-    const title = root.querySelector<HTMLElement>("[data-lesson]");
-    if (title) title.textContent = document.documentElement.lang === "en" ? opts.lesson.title.en : opts.lesson.title.zh;
+  const lesson = opts.lesson;
+  const title = root.querySelector<HTMLElement>("[data-lesson]");
+  if (lesson && title) {
+    const label = () => { title.textContent = currentLang() === "en" ? lesson.title.en : lesson.title.zh; };
+    label();
+    onLangChange(label);
   }
   (window as unknown as { podlab: unknown }).podlab = { sandbox: sb, state, editor, terminal, clock };
 }
