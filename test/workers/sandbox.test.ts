@@ -7,6 +7,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { sandboxes } from "../../schema/db";
 import worker from "../../worker/index";
 
+// deno-lint-ignore no-explicit-any
+type Any = any;
 const BASE = "http://podlab.test";
 const fetchApp = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${BASE}${path}`, init));
 
@@ -40,7 +42,7 @@ describe("sandbox provisioning", () => {
     for (const id of ["a".repeat(32), "nope", "../etc"]) {
       const r = await k8s(id, "/api/v1/namespaces/default/pods");
       expect(r.status).toBe(404);
-      expect(await r.json()).toMatchObject({ kind: "Status", reason: "NotFound", code: 404 });
+      expect(await r.json() as Any).toMatchObject({ kind: "Status", reason: "NotFound", code: 404 });
     }
   });
 
@@ -57,14 +59,14 @@ describe("sandbox provisioning", () => {
   it("rejects invalid sandbox requests with 400", async () => {
     const r = await fetchApp("/api/sandboxes", { method: "POST", body: JSON.stringify({ nodes: [{ name: "Bad Name" }] }) });
     expect(r.status).toBe(400);
-    expect((await r.json()).reason).toBe("BadRequest");
+    expect((await r.json() as Any).reason).toBe("BadRequest");
   });
 });
 
 describe("the sandbox's Kubernetes API", () => {
   it("reports v1.32 and serves aggregated discovery", async () => {
     const sb = await newSandbox();
-    const v = await (await k8s(sb.id, "/version")).json();
+    const v = await (await (await k8s(sb.id, "/version")).json() as Any);
     expect(v).toMatchObject({ major: "1", minor: "32" });
     const d = await k8s(sb.id, "/api", { headers: { accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json" } });
     expect(d.headers.get("content-type")).toBe("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
@@ -83,10 +85,10 @@ describe("the sandbox's Kubernetes API", () => {
     const sb = await newSandbox();
     expect((await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson("web") })).status).toBe(201);
     await advance(sb.id, "10s");
-    const before = await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json();
+    const before = await (await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json() as Any);
     expect(before.status.phase).toBe("Running");
     await abortAllDurableObjects();
-    const after = await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json();
+    const after = await (await (await k8s(sb.id, "/api/v1/namespaces/default/pods/web")).json() as Any);
     expect(after.status.phase).toBe("Running");
     expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
@@ -108,9 +110,9 @@ describe("the sandbox's Kubernetes API", () => {
     for (let i = 0; i < 5; i++) await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson(`j${i}`) });
     await advance(sb.id, "30s");
     await k8s(sb.id, "/api/v1/namespaces/default/pods/j1", { method: "DELETE" });
-    const before = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    const before = await (await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json() as Any);
     await abortAllDurableObjects();
-    const after = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    const after = await (await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json() as Any);
     expect(after.items.map((p: { metadata: { name: string; resourceVersion: string } }) => [p.metadata.name, p.metadata.resourceVersion]))
       .toEqual(before.items.map((p: { metadata: { name: string; resourceVersion: string } }) => [p.metadata.name, p.metadata.resourceVersion]));
   });
@@ -120,12 +122,12 @@ describe("the sandbox's Kubernetes API", () => {
     const big = "x".repeat(3 * 1024 * 1024 + 10);
     const r = await k8s(sb.id, "/api/v1/namespaces/default/configmaps", { method: "POST", body: big, headers: { "content-length": String(big.length) } });
     expect(r.status).toBe(413);
-    expect((await r.json()).reason).toBe("RequestEntityTooLarge");
+    expect((await r.json() as Any).reason).toBe("RequestEntityTooLarge");
   });
 
   it("streams watch events as they happen", async () => {
     const sb = await newSandbox();
-    const list = await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json();
+    const list = await (await (await k8s(sb.id, "/api/v1/namespaces/default/pods")).json() as Any);
     const res = await k8s(sb.id, `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${list.metadata.resourceVersion}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-encoding")).toBe("identity");
