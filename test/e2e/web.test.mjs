@@ -91,6 +91,24 @@ describe("web client", { skip }, () => {
     await waitForTerminal(page, /# exit\s*\n\$ $/m);
   });
 
+  test("the terminal applies a heredoc, completes names, pipes into grep and streams -w", async () => {
+    await typeLine(page, page, "kubectl apply -f - <<EOF");
+    for (const l of ["apiVersion: v1", "kind: Pod", "metadata:", "  name: heredoc-pod", "spec:", "  containers:",
+      "  - name: main", "    image: busybox:1.36", "    command: [\"sleep\", \"3600\"]", "EOF"]) await page.keyboard.type(`${l}\n`, { delay: 1 });
+    await waitForTerminal(page, /pod\/heredoc-pod created/);
+    await page.keyboard.type("kubectl describe pod test-p\t", { delay: 5 });
+    await page.keyboard.type(" | grep -A2 ^Name:\n");
+    await waitForTerminal(page, /describe pod test-pod2\s+\| grep -A2 \^Name:\s*\nName:\s+test-pod2\s*\nNamespace:\s+default/);
+    await typeLine(page, page, "kubectl get pods heredoc-pod -w");
+    await waitForTerminal(page, /get pods heredoc-pod -w\s*\nNAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*\nheredoc-pod\s+0\/1\s+Pending/);
+    await advance("1m");
+    await waitForTerminal(page, /heredoc-pod\s+1\/1\s+Running\s+0/);
+    await page.click(".xterm");
+    await page.keyboard.press("Control+c");
+    await waitForTerminal(page, /\^C\s*\n\$ $/m);
+    await shot(page, "06-terminal-heredoc-watch");
+  });
+
   test("a CrashLoopBackOff pod's restarts climb", async () => {
     await apply("3.restartPolicy.yaml|Always");
     await advance("1m");
@@ -100,12 +118,12 @@ describe("web client", { skip }, () => {
     await page.waitForFunction((n) => Number(document.querySelector('[data-pod="default/test-restartpolicy1"]').dataset.restarts.split(" ")[0]) > n, first, { timeout: 15_000 });
     assert.ok((await restartsOf("default/test-restartpolicy1")) > first);
     assert.equal(await page.getAttribute('[data-pod="default/test-restartpolicy1"]', "class"), "pod-card tone-error");
-    await shot(page, "06-crashloop");
+    await shot(page, "07-crashloop");
     await page.click('[data-pod="default/test-restartpolicy1"]');
     await page.waitForSelector("[data-testid=timeline] .event.warning");
     await page.waitForSelector("[data-testid=diagrams] svg.seq");
     assert.match(await page.textContent("[data-testid=timeline]"), /BackOff/);
-    await shot(page, "07-pod-detail");
+    await shot(page, "08-pod-detail");
   });
 
   test("deleting from the editor shows Terminating, then the deletion sequence", async () => {
@@ -116,7 +134,7 @@ describe("web client", { skip }, () => {
     await advance("1m");
     await page.waitForSelector('[data-pod="default/test-pod2"]', { state: "detached", timeout: 15_000 });
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=diagrams] figure").length === 2, null, { timeout: 10_000 });
-    await shot(page, "08-deletion-sequence");
+    await shot(page, "09-deletion-sequence");
   });
 
   test("a bad manifest shows the server's message at the offending field", async () => {
@@ -126,7 +144,7 @@ describe("web client", { skip }, () => {
     assert.match(await item.textContent(), /line 7: spec\.containers\[0\]\.image: Required value/);
     const marked = await page.$$eval(".cm-lintRange-error", (els) => els.map((e) => e.textContent).join(""));
     assert.match(marked, /name: nginx/);
-    await shot(page, "09-invalid-manifest");
+    await shot(page, "10-invalid-manifest");
   });
 
   test("switching language relabels the interface and leaves kubectl output as printed", async () => {
@@ -136,7 +154,7 @@ describe("web client", { skip }, () => {
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
     assert.match(await page.textContent(".pane-view .pane-title"), /集群/);
     assert.equal(await terminalText(page), before);
-    await shot(page, "10-zh-CN");
+    await shot(page, "11-zh-CN");
     await page.selectOption("[data-testid=lang-select]", "en");
     assert.equal(await page.textContent("[data-testid=apply]"), "Apply");
   });
@@ -155,7 +173,7 @@ describe("web client", { skip }, () => {
     await page.waitForSelector('[data-testid=conn][data-state="live"]');
     assert.ok(watches.length > 0 && watches.every((rv) => /^\d+$/.test(rv) && rv !== "0"), `watches resumed from a resourceVersion: ${watches}`);
     assert.ok(Number(await page.getAttribute("[data-testid=conn]", "data-reconnects")) > 0);
-    await shot(page, "11-reconnected");
+    await shot(page, "12-reconnected");
   });
 
   test("Esc then Tab leaves the terminal; the editor's buttons are reachable by keyboard", async () => {
@@ -175,6 +193,8 @@ describe("web client", { skip }, () => {
   });
 
   test("two widgets on one page get two sandboxes", async () => {
+    const embed = await fetch(`${base()}/embed?lesson=multi-container`);
+    assert.match(embed.headers.get("content-type") ?? "", /text\/html/, "GET /embed serves the client: mount worker/web.ts with app.route(\"/embed\", webRoutes) in worker/index.ts");
     const port = await freePort();
     const html = `<!doctype html><meta charset="utf-8"><title>course page</title><h1>Course page</h1>
 <script src="${base()}/widget.js" defer></script>
@@ -200,7 +220,7 @@ describe("web client", { skip }, () => {
       assert.equal(await embeds.find((f) => f.url().includes("lesson=probes")).$(".xterm"), null, "the second widget has no terminal pane");
       assert.equal(await multi.inputValue("[data-testid=example-select]"), "2.pod.yaml|");
       await course.waitForTimeout(800);
-      await shot(course, "12-two-widgets");
+      await shot(course, "13-two-widgets");
       await course.close();
     } finally {
       server.close();
@@ -214,7 +234,7 @@ describe("web client", { skip }, () => {
     await narrow.waitForSelector('[data-node="node01"]');
     const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `no horizontal scrolling at 360 px (overflow ${overflow}px)`);
-    await shot(narrow, "13-narrow-360");
+    await shot(narrow, "14-narrow-360");
     assert.deepEqual(narrow.errors, []);
     await narrow.close();
     assert.deepEqual(page.errors, []);

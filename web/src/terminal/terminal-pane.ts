@@ -71,9 +71,13 @@ export class TerminalPane {
   /** The whole terminal buffer as text (scrollback included; for tests and copy). */
   bufferText(): string {
     const b = this.term.buffer.active;
-    const out: string[] = [];
-    for (let i = 0; i < b.length; i++) out.push(b.getLine(i)?.translateToString(true) ?? "");
-    return out.join("\n").replace(/\n+$/, "\n");
+    let out = "";
+    for (let i = 0; i < b.length; i++) {
+      const line = b.getLine(i);
+      // Soft-wrapped rows continue the previous line.
+      out += `${i > 0 && !line?.isWrapped ? "\n" : ""}${line?.translateToString(!b.getLine(i + 1)?.isWrapped) ?? ""}`;
+    }
+    return out.replace(/\n+$/, "\n");
   }
 
   /** Focuses the terminal. */
