@@ -60,6 +60,7 @@ export async function startRealKubectl(cluster: Cluster): Promise<RealKubectl> {
         res.end(r.body);
       } else if (r.type === "watch") {
         res.writeHead(200, { "content-type": r.headers["content-type"] });
+        res.flushHeaders();
         const cursor = cluster.openWatch(r.watch);
         const s: Stream = { pump: () => { for (const l of cluster.drainWatch(cursor)) res.write(l); }, end: () => res.end() };
         streams.add(s);
@@ -82,6 +83,7 @@ export async function startRealKubectl(cluster: Cluster): Promise<RealKubectl> {
         }
       } else if (r.type === "log") {
         res.writeHead(200, { "content-type": "text/plain" });
+        res.flushHeaders();
         res.write(r.text);
         if (!r.follow) { res.end(); return; }
         let cursor = r.follow.cursor;
