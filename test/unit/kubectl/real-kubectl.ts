@@ -145,7 +145,8 @@ function bridge(cluster: Cluster, ws: WebSocket, r: { sessionId: string; startEr
   const rt = sandboxRuntime(cluster);
   const frame = (ch: number, data: Uint8Array | string) => ws.send(Buffer.concat([Buffer.from([ch]), Buffer.from(data)]));
   if (r.startError) {
-    frame(3, JSON.stringify({ metadata: {}, status: "Failure", message: r.startError, reason: "InternalError", code: 500 }));
+    const message = `Internal error occurred: error executing command in container: ${r.startError}`;
+    frame(3, JSON.stringify({ metadata: {}, status: "Failure", message, reason: "InternalError", details: { causes: [{ message }] }, code: 500 }));
     ws.close(1000);
     return;
   }

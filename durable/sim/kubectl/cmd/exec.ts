@@ -46,8 +46,11 @@ export const execCommand: Command = {
     }
     if (r.type !== "exec") throw new KubectlError("error: unexpected response to an exec request");
     if (r.startError) {
-      const id = ctx.host.cluster.ctx.rng.hex(64);
-      throw new KubectlError(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": ${r.startError}`);
+      // The CRI error (failed to exec in container: failed to start exec "<id>": OCI runtime ...)
+      // arrives wrapped by the apiserver's InternalError Status on channel 3.
+      let cri = r.startError;
+      if (!cri.startsWith("failed to exec in container")) cri = `failed to exec in container: failed to start exec "${ctx.host.cluster.ctx.rng.hex(64)}": ${cri}`;
+      throw new KubectlError(`error: Internal error occurred: error executing command in container: ${cri}`);
     }
     const rt = sandboxRuntime(ctx.host.cluster);
     if (stdin) {
