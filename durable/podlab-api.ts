@@ -54,7 +54,9 @@ export async function initSandbox(obj: ClusterObject, req: Request): Promise<Res
   const startTime = b.startTime ?? wall;
   const cluster = createSandbox({ seed: b.seed, startTime, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) });
   const meta: SandboxMeta = { id: b.id, name: b.name, createdAt: wall, seed: b.seed, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) };
-  obj.install(cluster, meta, VirtualClock.start(wall, startTime));
+  const clock = VirtualClock.start(wall, startTime);
+  if (b.speed !== undefined && SPEEDS.includes(b.speed)) clock.setSpeed(b.speed, wall);
+  obj.install(cluster, meta, clock);
   return jsonResponse(201, { id: b.id, name: b.name });
 }
 

@@ -17,6 +17,10 @@ export const NodeInput = v.strictObject({
 export const CreateSandboxBody = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.maxLength(63))),
   seed: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** Virtual start time (ms since epoch); defaults to now. Golden tests pin it. */
+  startTime: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4102444800000))),
+  /** Initial clock speed (0 = paused). */
+  speed: v.optional(v.picklist([0, 1, 10, 60])),
   nodes: v.optional(v.pipe(v.array(NodeInput), v.minLength(1), v.maxLength(10))),
 });
 /** Inferred body of POST /api/sandboxes. */
@@ -28,6 +32,7 @@ export const InitBody = v.object({
   name: v.string(),
   seed: v.string(),
   startTime: v.optional(v.number()),
+  speed: v.optional(v.number()),
   reset: v.optional(v.boolean()),
   nodes: v.optional(v.array(v.object({
     name: v.string(), ip: v.string(), cpu: v.string(), memory: v.string(), pods: v.number(),

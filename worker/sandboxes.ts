@@ -41,7 +41,9 @@ sandboxRoutes.post("/", async (c) => {
   const seed = parsed.output.seed ?? id;
   const init = await sandboxStub(c.env, id).fetch("http://sandbox/-/init", {
     method: "POST", headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id, name, seed, ...(topo ? { nodes: topo } : {}) }),
+    body: JSON.stringify({ id, name, seed, ...(topo ? { nodes: topo } : {}),
+      ...(parsed.output.startTime !== undefined ? { startTime: parsed.output.startTime } : {}),
+      ...(parsed.output.speed !== undefined ? { speed: parsed.output.speed } : {}) }),
   });
   if (init.status !== 201) return status(c, 500, "InternalError", `sandbox init failed (${init.status})`);
   const now = Date.now();
