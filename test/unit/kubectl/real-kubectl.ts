@@ -25,6 +25,8 @@ export interface RealKubectl {
   cluster: Cluster;
   /** Requests seen (method and path with query). */
   requests: string[];
+  /** Working directory of kubectl (write manifests here to use `-f name`). */
+  dir: string;
   /** Runs the real kubectl. */
   kubectl(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Pushes pending watch/log data to clients. */
@@ -122,9 +124,9 @@ export async function startRealKubectl(cluster: Cluster): Promise<RealKubectl> {
   const kubeconfig = join(dir, "config");
   writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: ${url}${PREFIX}\n  name: demo\ncontexts:\n- context:\n    cluster: demo\n    user: demo\n  name: demo\ncurrent-context: demo\nusers:\n- name: demo\n  user:\n    token: sekret\n`);
   return {
-    url, server: `${url}${PREFIX}`, cluster, requests,
+    url, server: `${url}${PREFIX}`, cluster, requests, dir,
     kubectl: (args, stdin) => new Promise((resolve) => {
-      const child = execFile("kubectl", args, { timeout: 60_000, env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: mkdtempSync(join(dir, "cache-")), NO_COLOR: "1" } },
+      const child = execFile("kubectl", args, { cwd: dir, timeout: 60_000, env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: mkdtempSync(join(dir, "cache-")), NO_COLOR: "1" } },
         (err, stdout, stderr) => resolve({ code: err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 124) : 0, stdout, stderr }));
       child.stdin?.end(stdin ?? "");
     }),
