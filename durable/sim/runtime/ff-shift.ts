@@ -12,14 +12,14 @@ export interface Shift {
   dt: number;
 }
 
-const TOKEN = /"(\d+)":\{"(pid|buf)":|"(pid|ppid|bg|master)":(\d+)|"(pids|jobs|workers|runq)":\[([\d,]*)\]|"(until|start|cpuAt|next|deadline|started)":(\d+)|"k":"pipe","p":(\d+)/g;
+const TOKEN = /"(\d+)":\{"(pid":\d+|buf":)|"(pid|ppid|bg|master)":(\d+)|"(pids|jobs|workers|runq)":\[([\d,]*)\]|"(until|start|cpuAt|next|deadline|started)":(\d+)|"k":"pipe","p":(\d+)/g;
 
 /** Applies a shift to the JSON text of a container's {procs, pipes, partial}. */
 export function shiftJson(json: string, s: Shift): string {
   const pid = (v: string) => String(s.pids.get(Number(v)) ?? v);
   const pipe = (v: string) => String(s.pipes.get(Number(v)) ?? v);
   return json.replace(TOKEN, (m, key: string, kind: string, pk: string, pv: string, lk: string, lv: string, tk: string, tv: string, fp: string) => {
-    if (key !== undefined) return `"${kind === "pid" ? pid(key) : pipe(key)}":{"${kind}":`;
+    if (key !== undefined) return kind === "buf\":" ? `"${pipe(key)}":{"buf":` : `"${pid(key)}":{"pid":${pid(kind.slice(5))}`;
     if (pk !== undefined) return `"${pk}":${pid(pv)}`;
     if (lk !== undefined) return `"${lk}":[${lv ? lv.split(",").map(pid).join(",") : ""}]`;
     if (tk !== undefined) { const t = Number(tv); return `"${tk}":${t > s.after ? t + s.dt : t}`; }

@@ -6,6 +6,7 @@ import { TimerQueue } from "../../../durable/sim/core/timers";
 import type { ContainerConfig, NetworkResolver, RuntimeHost, RuntimeNotice } from "../../../durable/sim/runtime/contract";
 import { Runtime } from "../../../durable/sim/runtime/runtime";
 import type { RuntimeState } from "../../../durable/sim/runtime/state";
+import { forLines } from "../../../durable/sim/runtime/logs";
 
 /** Options for a test pod. */
 export interface PodOpts {
@@ -34,8 +35,8 @@ export class Sim {
   rt: Runtime;
   private podSeq = 0;
 
-  constructor() {
-    this.rt = new Runtime(this.host());
+  constructor(readonly fastForward = true) {
+    this.rt = new Runtime(this.host(), undefined, { fastForward });
   }
 
   /** The host interface handed to the runtime. */
@@ -126,8 +127,12 @@ export class Sim {
 
   /** One stream of a container's log. */
   stream(cid: string, s: 1 | 2): string {
+    this.rt.readLogs(cid);
     const st = this.rt.save().containers[cid];
-    return st ? st.log.lines.filter((l) => l[1] === s).map((l) => l[2] + (l[3] ? "" : "\n")).join("") : "";
+    if (!st) return "";
+    let out = "";
+    forLines(st.log, 0, (l) => { if (l[1] === s) out += l[2] + (l[3] ? "" : "\n"); });
+    return out;
   }
 
   /** Serializes runtime and timers, then rebuilds both from the JSON. */
@@ -136,6 +141,6 @@ export class Sim {
     const back = JSON.parse(json) as { rt: RuntimeState; q: ReturnType<TimerQueue["save"]>; rng: typeof this.rngState };
     this.queue = TimerQueue.restore(back.q);
     Object.assign(this.rngState, back.rng);
-    this.rt = Runtime.restore(back.rt, this.host());
+    this.rt = Runtime.restore(back.rt, this.host(), { fastForward: this.fastForward });
   }
 }
