@@ -84,10 +84,10 @@ export async function createSandbox(url, opts = {}) {
 }
 
 /** Runs kubectl with a kubeconfig and cache dir. */
-export function kubectl(args, { kubeconfig, cacheDir, stdin, timeoutMs = 60_000, env = {} }) {
+export function kubectl(args, { kubeconfig, cacheDir, stdin, timeoutMs = 60_000, env = {}, cwd, manifestsDir }) {
   return new Promise((resolve) => {
     const child = execFile("kubectl", args, {
-      timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
+      timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, cwd: manifestsDir ?? cwd,
       env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir, NO_COLOR: "1", ...env },
     }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : 124) : 0, stdout, stderr }));
     if (stdin !== undefined) child.stdin.end(stdin);

@@ -39,6 +39,12 @@ export interface KubeletEnv {
   prefix: string;
 }
 
+/** Did anything but status (and bookkeeping metadata) change between two versions of a pod? */
+function specChanged(a: Json, b: Json): boolean {
+  const meta = (m: Json) => ({ ...m, resourceVersion: undefined, managedFields: undefined, generation: undefined });
+  return JSON.stringify(a.spec) !== JSON.stringify(b.spec) || JSON.stringify(meta(a.metadata)) !== JSON.stringify(meta(b.metadata));
+}
+
 /** One node's kubelet. */
 export class Kubelet implements Component {
   readonly env: KubeletEnv;
@@ -93,7 +99,8 @@ export class Kubelet implements Component {
       beginTermination(this.env, r, pod, grace);
       return;
     }
-    if (!r.terminating) requestSync(this.env, r, 10 + this.env.ctx.rng.int(20));
+    // Like the kubelet's config source, status-only changes (its own writes included) do not sync.
+    if (!r.terminating && (e.type === "ADDED" || !prev || specChanged(pod, prev))) requestSync(this.env, r, 10 + this.env.ctx.rng.int(20));
   }
 
   /** Runtime notices for containers of this node. */

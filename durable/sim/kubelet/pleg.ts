@@ -3,8 +3,8 @@
 // exits (exit code, reason, times) and triggers the affected pod workers.
 import type { KubeletEnv } from "./kubelet";
 import { afterContainerExit } from "./terminate";
-import { writeStatus } from "./status-writer";
 import { stopProbes } from "./prober";
+import { requestSync } from "./worker";
 
 /** Relist all containers of the node. */
 export function relist(env: KubeletEnv): void {
@@ -30,7 +30,10 @@ export function relist(env: KubeletEnv): void {
       changed = true;
       afterContainerExit(env, rec, c);
     }
-    if (changed) writeStatus(env, rec);
-    else if (rec.containers.some((c) => c.state === "running")) writeStatus(env, rec);
+    // PLEG events trigger a sync, which writes the status the kubelet now knows.
+    if ((changed || rec.plegPending) && !rec.terminating) {
+      rec.plegPending = false;
+      requestSync(env, rec, 1);
+    }
   }
 }

@@ -128,9 +128,7 @@ export function afterContainerExit(env: KubeletEnv, rec: PodRecord, c: Container
   if (rec.busy && rec.plan?.length && rec.plan[0].kind === "killContainer" && rec.plan[0].name === c.name) {
     rec.plan.shift();
     continuePlan(env, rec);
-    return;
   }
-  requestSync(env, rec, 1);
 }
 
 /** When nothing runs any more: tear down the sandbox, report the terminal phase, delete the pod. */

@@ -96,6 +96,8 @@ export interface PodRecord {
   orphaned?: boolean;
   /** Final DELETE issued. */
   finalDeleteSent?: boolean;
+  /** Something the PLEG would report happened (sandbox created, container started). */
+  plegPending?: boolean;
   /** The worker is running a plan; triggers set needsSync. */
   busy?: boolean;
   needsSync?: boolean;

@@ -152,16 +152,18 @@ export function continuePlan(env: KubeletEnv, rec: PodRecord): void {
   finishSync(env, rec, startedSomething);
 }
 
-/** End of a sync: write status, schedule the PLEG refresh and the back-off requeue. */
+/**
+ * End of a sync. Like the kubelet, the status written at the start of the *next* sync shows
+ * what this one did (started containers via the PLEG relist, waiting reasons such as
+ * CrashLoopBackOff or ErrImagePull via the reason cache), and a sync that failed is retried
+ * after the pod worker's back-off period (10 s + jitter).
+ */
 function finishSync(env: KubeletEnv, rec: PodRecord, startedSomething: boolean): void {
   rec.busy = false;
   rec.plan = [];
-  writeStatus(env, rec);
   const ctx = env.ctx;
-  if (startedSomething || rec.containers.some((c) => c.state === "running")) {
-    const next = nextRelist(env);
-    ctx.timers.scheduleEarliest(`${env.prefix}/pleg`, next, `${env.prefix}.pleg`);
-  }
+  if (startedSomething) rec.plegPending = true;
+  if (rec.plegPending) ctx.timers.scheduleEarliest(`${env.prefix}/pleg`, nextRelist(env), `${env.prefix}.pleg`);
   const erroring = rec.containers.some((c) => c.state === "waiting" && c.waiting && c.waiting.reason !== WAITING.ContainerCreating &&
     c.waiting.reason !== WAITING.PodInitializing);
   if (rec.needsSync) {
@@ -190,12 +192,12 @@ function applyStep(env: KubeletEnv, rec: PodRecord, pod: Json, step: PlanStep): 
       rec.podIP = ip;
       env.runtime.createSandbox({ sandboxId: rec.sandboxId, node: env.node.name, podUid: rec.uid, podName: rec.name,
         namespace: rec.namespace, ip, hostname: pod.spec.hostname ?? rec.name });
+      rec.plegPending = true;
       ctx.trace.step("kubelet", "Runtime", "RunPodSandbox (pause container, CNI network)", pod.metadata, env.node.name);
       return { kind: "wait", ms: 300 + ctx.rng.int(500) };
     }
     rec.sandboxReady = true;
     ctx.trace.step("Runtime", "kubelet", `sandbox ready, pod IP ${rec.podIP}`, pod.metadata, env.node.name);
-    writeStatus(env, rec);
     return { kind: "done" };
   }
   if (step.kind === "crashLoop") {
