@@ -80,6 +80,7 @@ export const seq: Program = {
       const av = sys.argv.slice(1);
       for (let i = 0; i < av.length; i++) {
         if (av[i] === "-s") { sep = av[++i] ?? "\n"; continue; }
+        if (av[i].startsWith("-s") && av[i].length > 2) { sep = av[i].slice(2); continue; }
         if (av[i] === "-w") { width = true; continue; }
         args.push(av[i]);
       }

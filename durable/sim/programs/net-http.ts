@@ -101,7 +101,12 @@ export const wget: Program = {
       else if (a === "-T") timeoutMs = Number(args[++i]) * 1000;
       else if (a === "--spider") spider = true;
       else if (a === "-q" || a === "--quiet") quiet = true;
-      else if (a.startsWith("-") && a.length > 1 && !a.startsWith("--")) { if (a.includes("q")) quiet = true; if (a.endsWith("O")) outFile = args[++i]; }
+      else if (a.startsWith("-") && a.length > 1 && !a.startsWith("--")) {
+        for (let j = 1; j < a.length; j++) {
+          if (a[j] === "q") quiet = true;
+          else if (a[j] === "O" || a[j] === "T") { const v = a.slice(j + 1) || args[++i]; if (a[j] === "O") outFile = v; else timeoutMs = Number(v) * 1000; break; }
+        }
+      }
       else if (!a.startsWith("-")) url = a;
     }
     if (!url) { sys.write(2, "BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n"); sys.exit(1); return; }

@@ -138,11 +138,11 @@ export const grep: Program = gathering((a) => ({ files: grepParse(a).files }), (
 /** sort [-rnu] [-t SEP] [-k N]. */
 export const sort = gathering(operands("tko"), (sys, parts) => {
   const args = sys.argv.slice(1);
-  const flags = args.filter((a) => /^-[a-z]+$/.test(a)).join("");
-  const ti = args.indexOf("-t");
-  const ki = args.indexOf("-k");
-  const sep = ti >= 0 ? args[ti + 1] : undefined;
-  const key = ki >= 0 ? Number((args[ki + 1] ?? "1").split(/[.,]/)[0]) : 0;
+  const flags = args.filter((a) => /^-[a-z]+$/.test(a) && !/^-[tko]/.test(a)).join("");
+  const opt = (f: string) => { const i = args.findIndex((a) => a.startsWith(f)); return i < 0 ? undefined : args[i].length > 2 ? args[i].slice(2) : args[i + 1]; };
+  const sep = opt("-t");
+  const kArg = opt("-k");
+  const key = kArg !== undefined ? Number(kArg.split(/[.,]/)[0]) : 0;
   const lines = parts.map((p) => p.text).join("").split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   const keyOf = (l: string) => (key ? (sep ? l.split(sep) : l.trim().split(/\s+/))[key - 1] ?? "" : l);

@@ -338,7 +338,7 @@ class Parser {
       const pats: Word[] = [];
       for (;;) {
         const p = this.lx.next();
-        if (p.k !== "word") throw this.unexpected(p, "word");
+        if (p.k !== "word") throw this.unexpected(p, '")"');
         pats.push(p.w);
         const s = this.lx.next();
         if (s.k === "op" && s.v === "|") continue;

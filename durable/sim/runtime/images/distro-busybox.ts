@@ -50,7 +50,7 @@ export function busyboxSpec(): FsSpec {
     progs: { ...progsIn("/bin", [...APPLETS, "busybox"], "busybox") },
     files: {
       "/etc/passwd": PASSWD_BB,
-      "/etc/group": "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwheel:x:10:\nnogroup:x:65534:\n",
+      "/etc/group": "root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwheel:x:10:root\nnogroup:x:65534:\n",
       "/etc/hostname": "localhost\n",
     },
   };
