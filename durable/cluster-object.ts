@@ -1,8 +1,9 @@
 // ClusterObject: the Durable Object that hosts one sandbox. A thin adapter: it loads the
 // simulation (last snapshot + journal replay), maps wall time to virtual time (catching up on
 // every entry point), hands requests to the core, journals every input that changes state,
-// pumps open streams and exec sockets, snapshots periodically, and arms its single alarm only
-// while something must be pushed.
+// pumps open streams and exec sockets, snapshots periodically, enforces the sandbox's quotas
+// (quotas.ts) and arms its single alarm for pushes, deferred activity writes and idle expiry
+// (lifecycle.ts).
 import { DurableObject } from "cloudflare:workers";
 import type { Cluster } from "./sim/cluster";
 import { restoreSandbox } from "./sim/sandbox";
@@ -13,6 +14,10 @@ import { ManifestOutbox } from "./manifests";
 import { SnapshotPersister } from "./persist";
 import { podlabApi, initSandbox, type SandboxMeta } from "./podlab-api";
 import { applyEntry, requestEntry } from "./replay";
+import { gatedCluster, RateLimiter, requestDenial, tooManyRequests } from "./quotas";
+import { Activity, lifecycleAlarm, lifecycleAlarms, noteActivity } from "./lifecycle";
+import { internalApi } from "./export";
+import { effectiveQuotas, type Quotas } from "../schema/wire";
 import { StreamHub } from "./streams";
 import { VirtualClock, type ClockState } from "./virtual-clock";
 import { presentationOffset, shiftJsonTimes, shiftLogTimes, shiftTime } from "./time-shift";
@@ -29,9 +34,18 @@ export class ClusterObject extends DurableObject<Env> {
   readonly persister: SnapshotPersister;
   readonly journal: Journal;
   readonly outbox: ManifestOutbox;
+  readonly activity = new Activity();
+  /** The object's state and bindings, for the adapter modules (ctx and env are protected). */
+  readonly state: DurableObjectState;
+  readonly bindings: Env;
+  /** Set once the sandbox was deleted or expired: everything answers 404. */
+  gone = false;
+  private limiter?: RateLimiter;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.state = ctx;
+    this.bindings = env;
     this.persister = new SnapshotPersister(ctx.storage.sql);
     this.journal = new Journal(ctx.storage.sql);
     this.outbox = new ManifestOutbox(ctx.storage.sql, env.DB, (p) => ctx.waitUntil(p));
@@ -55,10 +69,12 @@ export class ClusterObject extends DurableObject<Env> {
     if (!kv.has("meta")) return;
     this.meta = JSON.parse(kv.get("meta")!) as SandboxMeta;
     this.clock = new VirtualClock(JSON.parse(kv.get("clock")!) as ClockState);
+    this.activity.load(kv.get("activity"), this.meta.createdAt);
     const snap = this.persister.load();
     if (!snap) return;
     const cluster = restoreSandbox(snap);
-    for (const { entry } of this.journal.after(Number(kv.get("snapshotSeq") ?? "0"))) applyEntry(cluster, entry);
+    const q = this.quotas();
+    for (const { entry } of this.journal.after(Number(kv.get("snapshotSeq") ?? "0"))) applyEntry(cluster, entry, { wrap: (c) => gatedCluster(c, q) });
     this.cluster = cluster;
   }
 
@@ -67,6 +83,16 @@ export class ClusterObject extends DurableObject<Env> {
     const put = (k: string, v: unknown) => this.ctx.storage.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", k, JSON.stringify(v));
     if (this.meta) put("meta", this.meta);
     if (this.clock) put("clock", this.clock.save());
+  }
+
+  /** The sandbox's effective quotas. */
+  quotas(): Quotas {
+    return effectiveQuotas(this.meta?.quotas);
+  }
+
+  /** Bytes the sandbox stores (snapshot documents and journal), counted against its quota. */
+  storedBytes(): number {
+    return this.persister.storedBytes() + this.journal.bytes();
   }
 
   /** Records an input that changed (or may change) the simulation. */
@@ -105,16 +131,19 @@ export class ClusterObject extends DurableObject<Env> {
   }
 
   private async rearm(): Promise<void> {
+    if (this.gone) return;
     const c = this.cluster;
     const open = this.streams.size + this.ctx.getWebSockets("exec").length;
     const due = c?.nextDue();
     const wall = due !== undefined && this.clock ? this.clock.wallAt(due) : undefined;
-    if (!open || wall === undefined) {
-      if ((await this.ctx.storage.getAlarm()) !== null) await this.ctx.storage.deleteAlarm();
+    const times = c ? lifecycleAlarms(this) : [];
+    if (open && wall !== undefined) times.push(wall);
+    const cur = await this.ctx.storage.getAlarm();
+    if (!times.length) {
+      if (cur !== null) await this.ctx.storage.deleteAlarm();
       return;
     }
-    const at = Math.max(Math.ceil(wall), this.now() + 5);
-    const cur = await this.ctx.storage.getAlarm();
+    const at = Math.max(Math.ceil(Math.min(...times)), this.now() + 5);
     if (cur !== at) await this.ctx.storage.setAlarm(at);
   }
 
@@ -126,6 +155,7 @@ export class ClusterObject extends DurableObject<Env> {
     this.cluster = cluster;
     this.meta = meta;
     this.clock = clock;
+    this.limiter = undefined;
     this.saveMeta();
     this.snapshot(true);
   }
@@ -134,12 +164,23 @@ export class ClusterObject extends DurableObject<Env> {
     const url = new URL(request.url);
     const path = url.pathname;
     try {
-      if (path === "/-/init" && request.method === "POST") return await initSandbox(this, request);
+      if (this.gone) return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+      if (path === "/-/init" && request.method === "POST") {
+        const res = await initSandbox(this, request);
+        if (res.status === 201) this.activity.load(undefined, this.now());
+        await this.settle();
+        return res;
+      }
       if (!this.cluster || !this.clock) return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+      if (path.startsWith("/-/internal/")) return await internalApi(this, request, path.slice("/-/internal/".length));
+      this.limiter ??= new RateLimiter(this.quotas().requestsPerSecond);
+      const wait = this.limiter.take(this.now());
+      if (wait) return tooManyRequests(this.quotas().requestsPerSecond, wait);
       this.catchUp();
       let res: Response;
       if (path.startsWith("/-/")) res = await podlabApi(this, request, path.slice(3));
       else res = await this.kubernetes(request, path);
+      if (this.cluster) noteActivity(this);
       await this.settle();
       return res;
     } catch (e) {
@@ -165,6 +206,8 @@ export class ClusterObject extends DurableObject<Env> {
       if (since) req.query.set("sinceTime", shiftTime(since, -offset));
     }
     const entry = requestEntry(req, c.now);
+    const denied = entry ? requestDenial(c, this.quotas(), req, () => this.storedBytes()) : undefined;
+    if (denied) return denied;
     if (entry) this.record(entry);
     const { response, audit, bug } = c.handle(req);
     if (bug) console.error("podlab: bug while handling", req.method, path, bug);
@@ -187,6 +230,8 @@ export class ClusterObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    if (this.gone || !this.cluster) return;
+    if (await lifecycleAlarm(this)) return;
     this.catchUp();
     await this.settle();
   }
@@ -195,6 +240,7 @@ export class ClusterObject extends DurableObject<Env> {
     const c = this.cluster;
     if (!c) return;
     this.catchUp();
+    noteActivity(this);
     const f = clientFrame(ws, message);
     if (f) {
       this.record({ k: "ws", t: c.now, s: f.sessionId, d: toB64(f.bytes) });

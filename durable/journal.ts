@@ -1,8 +1,10 @@
 // The sandbox's journal: every input that changes the simulation (a mutating request, an exec
 // frame, a clock advance that fired timers, a node power operation, a kubectl command) appended to
 // DO SQLite in the order it was applied. Snapshots are taken every few hundred entries; loading
-// restores the last snapshot and replays the journal after it. Because the core is
-// deterministic, replaying the whole journal from creation rebuilds an identical sandbox.
+// restores the last snapshot and replays the journal after it. Snapshots never prune it: the
+// journal reaches back to creation (or the last reset) for export, bounded by the sandbox's
+// `bytes` quota. Because the core is deterministic, replaying the whole journal from creation
+// rebuilds an identical sandbox.
 import type { SqlLike } from "./persist";
 
 /** One recorded input, at the virtual time it was applied. */
@@ -38,6 +40,7 @@ export function fromB64(s: string): Uint8Array {
 export class Journal {
   private sinceSnapshot = 0;
   private bytesSinceSnapshot = 0;
+  private totalBytes: number | undefined;
 
   constructor(private readonly sql: SqlLike) {
     sql.exec("CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, entry TEXT NOT NULL)");
@@ -49,6 +52,7 @@ export class Journal {
     this.sql.exec("INSERT INTO journal (entry) VALUES (?)", text);
     this.sinceSnapshot++;
     this.bytesSinceSnapshot += text.length;
+    if (this.totalBytes !== undefined) this.totalBytes += text.length;
     return Number(this.sql.exec("SELECT last_insert_rowid() AS seq").toArray()[0].seq);
   }
 
@@ -62,6 +66,12 @@ export class Journal {
   lastSeq(): number {
     const r = this.sql.exec("SELECT MAX(seq) AS seq FROM journal").toArray()[0];
     return Number(r?.seq ?? 0);
+  }
+
+  /** Bytes of every entry stored (counted against the bytes quota). */
+  bytes(): number {
+    this.totalBytes ??= Number(this.sql.exec("SELECT COALESCE(SUM(LENGTH(entry)), 0) AS n FROM journal").toArray()[0].n);
+    return this.totalBytes;
   }
 
   /** Whether it is time for a snapshot. */
@@ -78,6 +88,7 @@ export class Journal {
   /** Forgets everything (reset). */
   clear(): void {
     this.sql.exec("DELETE FROM journal");
+    this.totalBytes = 0;
     this.snapshotTaken();
   }
 }

@@ -8,9 +8,13 @@ import { jsonResponse, statusResponse } from "./http";
 import { VirtualClock, SPEEDS } from "./virtual-clock";
 import type { ClusterObject } from "./cluster-object";
 import { sandboxKubelets, sandboxRuntime } from "./sim/sandbox";
-import { InitBody } from "../schema/wire";
+import { effectiveQuotas, InitBody, type QuotasInput, type SandboxInit } from "../schema/wire";
 import { runKubectl } from "./sim/kubectl/index";
 import { kubectlHost } from "./replay";
+import { bytesDenial, gatedCluster } from "./quotas";
+import { replaySandbox } from "./export";
+import { checksApi } from "./checks";
+import { commandVerb, READ_ONLY_VERBS } from "./sim/checks/kubectl";
 
 /** What the object remembers about its sandbox. */
 export interface SandboxMeta {
@@ -19,6 +23,10 @@ export interface SandboxMeta {
   createdAt: number;
   seed: string;
   nodes?: NodeSpec[];
+  /** Quotas the teacher set (defaults fill the rest). */
+  quotas?: QuotasInput;
+  /** What the current cluster was created from (changes on reset); exported with the journal. */
+  init?: SandboxInit;
 }
 
 /** Longest single clock advance (virtual). */
@@ -51,9 +59,12 @@ export async function initSandbox(obj: ClusterObject, req: Request): Promise<Res
   const b = parsed.output;
   if (obj.cluster && !b.reset) return jsonResponse(409, { error: "already initialised" });
   const wall = obj.now();
+  if (b.replay) return replaySandbox(obj, b.id, b.name, b.replay);
   const startTime = b.startTime ?? wall;
   const cluster = createSandbox({ seed: b.seed, startTime, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) });
-  const meta: SandboxMeta = { id: b.id, name: b.name, createdAt: wall, seed: b.seed, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}) };
+  const init: SandboxInit = { seed: b.seed, startTime, ...(b.nodes ? { nodes: b.nodes } : {}), ...(b.quotas ? { quotas: b.quotas } : {}) };
+  const meta: SandboxMeta = { id: b.id, name: b.name, createdAt: wall, seed: b.seed, ...(b.nodes ? { nodes: b.nodes as NodeSpec[] } : {}),
+    ...(b.quotas ? { quotas: b.quotas } : {}), init };
   const clock = VirtualClock.start(wall, startTime);
   if (b.speed !== undefined && SPEEDS.includes(b.speed)) clock.setSpeed(b.speed, wall);
   obj.install(cluster, meta, clock);
@@ -93,8 +104,10 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
   if (rest === "reset" && req.method === "POST") {
     const m = obj.meta!;
     const wall = obj.now();
-    const cluster = createSandbox({ seed: `${m.seed}/${wall}`, startTime: wall, ...(m.nodes ? { nodes: m.nodes } : {}) });
-    obj.install(cluster, m, VirtualClock.start(wall, wall));
+    const seed = `${m.seed}/${wall}`;
+    const cluster = createSandbox({ seed, startTime: wall, ...(m.nodes ? { nodes: m.nodes } : {}) });
+    const init: SandboxInit = { seed, startTime: wall, ...(m.nodes ? { nodes: m.nodes } : {}), ...(m.quotas ? { quotas: m.quotas } : {}) };
+    obj.install(cluster, { ...m, init }, VirtualClock.start(wall, wall));
     return jsonResponse(200, { id: m.id, reset: true });
   }
   if (rest === "trace" && req.method === "GET") {
@@ -122,12 +135,21 @@ export async function podlabApi(obj: ClusterObject, req: Request, rest: string):
     const p = v.safeParse(KubectlBody, await readJson(req).catch(() => null));
     if (!p.success) return badRequest(`expected {"command": "kubectl get pods", "stdin"?: "..."}: ${p.issues[0].message}`);
     const c = obj.cluster!;
+    const q = effectiveQuotas(obj.meta!.quotas);
+    const verb = commandVerb(p.output.command);
+    if (!READ_ONLY_VERBS.has(verb) && verb !== "delete") {
+      const denied = bytesDenial(obj.storedBytes(), q, `kubectl ${verb}`);
+      if (denied) return denied;
+    }
     obj.record({ k: "kubectl", t: c.now, c: p.output.command, ...(p.output.stdin !== undefined ? { i: p.output.stdin } : {}) });
-    const out = runKubectl(kubectlHost(c, `${url.origin}/clusters/${obj.meta!.id}`), p.output.command, p.output.stdin ?? "");
+    const id = obj.meta!.id;
+    const gated = gatedCluster(c, q, (a) => obj.outbox.add(id, a, "podlab-kubectl", c.now));
+    const out = runKubectl(kubectlHost(gated, `${url.origin}/clusters/${id}`), p.output.command, p.output.stdin ?? "");
     obj.clock!.syncTo(c.now, obj.now());
     obj.saveMeta();
     return jsonResponse(200, out);
   }
+  if (rest === "checks") return checksApi(obj, req, `${url.origin}/clusters/${obj.meta!.id}`);
   if (rest === "flush" && req.method === "POST") {
     await obj.outbox.flush();
     return jsonResponse(200, { flushed: true });

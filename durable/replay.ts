@@ -1,7 +1,7 @@
 // Applying journal entries to a cluster (restore after eviction, and rebuilding a sandbox from an
 // exported journal): each entry goes through the same core calls as the live request did.
 import type { Cluster } from "./sim/cluster";
-import type { ApiRequest } from "./sim/api/request";
+import type { ApiRequest, AuditRecord } from "./sim/api/request";
 import { sandboxKubelets } from "./sim/sandbox";
 import { applyExecFrame, killSession } from "./exec-bridge";
 import { fromB64, toB64, type JournalEntry } from "./journal";
@@ -24,15 +24,23 @@ export function requestEntry(req: ApiRequest, t: number): JournalEntry | undefin
   return { k: "req", t, m: req.method, p: req.path, q: req.query.toString(), h, ...(req.body ? { b: toB64(req.body) } : {}) };
 }
 
+/** How entries are applied: `wrap` gives the kubectl runner its (quota-gated) view of the cluster; `onAudit` receives accepted mutations. */
+export interface ApplyOptions {
+  wrap?: (c: Cluster) => Cluster;
+  onAudit?: (a: AuditRecord) => void;
+}
+
 /** Applies one entry. */
-export function applyEntry(c: Cluster, e: JournalEntry): void {
+export function applyEntry(c: Cluster, e: JournalEntry, opts: ApplyOptions = {}): void {
   if (e.t > c.now) c.advanceTo(e.t);
   switch (e.k) {
     case "adv":
       return;
-    case "req":
-      c.handle({ method: e.m, path: e.p, query: new URLSearchParams(e.q), headers: e.h, body: e.b ? fromB64(e.b) : undefined });
+    case "req": {
+      const r = c.handle({ method: e.m, path: e.p, query: new URLSearchParams(e.q), headers: e.h, body: e.b ? fromB64(e.b) : undefined });
+      if (r.audit) opts.onAudit?.(r.audit);
       return;
+    }
     case "ws":
       applyExecFrame(c, e.s, fromB64(e.d));
       c.advanceTo(c.now);
@@ -49,7 +57,7 @@ export function applyEntry(c: Cluster, e: JournalEntry): void {
       return;
     }
     case "kubectl":
-      runKubectl(kubectlHost(c, ""), e.c, e.i ?? "");
+      runKubectl(kubectlHost(opts.wrap ? opts.wrap(c) : c, ""), e.c, e.i ?? "");
       return;
   }
 }

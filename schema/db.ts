@@ -12,6 +12,10 @@ export const sandboxes = sqliteTable("sandboxes", {
   lastSeenAt: integer("last_seen_at").notNull(),
   quotas: text("quotas"),
   deletedAt: integer("deleted_at"),
+  /** Why the sandbox is gone: "deleted" (by a teacher) or "expired" (idle past RETENTION_DAYS). */
+  deletedReason: text("deleted_reason"),
+  /** JSON summary as of the last activity (pods by STATUS, restarts, objects, virtual time). */
+  summary: text("summary"),
 }, (t) => [index("sandboxes_class").on(t.classId)]);
 
 /** Every object a student created, patched or deleted. */
