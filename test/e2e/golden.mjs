@@ -57,6 +57,35 @@ export function normalize(text, sb) {
     .replace(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/g, "<NGINX-DATE>");
 }
 
+/** Seconds of a HumanDuration token (`5s`, `2m`, `1m30s`, `3h4m`, `2d`), or undefined. */
+function durationSeconds(tok) {
+  const m = /^\(?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?\)?$/.exec(tok);
+  if (!m || !tok.replace(/[()]/g, "")) return undefined;
+  const [, d, h, mi, se] = m.map((x) => Number(x ?? 0));
+  return ((d * 24 + h) * 60 + mi) * 60 + se;
+}
+
+/**
+ * kubectl computes some ages on the client from its own clock (describe), so they may differ by
+ * one second between runs: lines that differ only in such ages (±1 s) count as equal.
+ */
+export function sameLines(expected, actual) {
+  if (expected.length !== actual.length) return false;
+  for (let i = 0; i < expected.length; i++) {
+    if (expected[i] === actual[i]) continue;
+    const a = expected[i].trim().split(/\s+/);
+    const b = actual[i].trim().split(/\s+/);
+    if (a.length !== b.length) return false;
+    for (let j = 0; j < a.length; j++) {
+      if (a[j] === b[j]) continue;
+      const x = durationSeconds(a[j]);
+      const y = durationSeconds(b[j]);
+      if (x === undefined || y === undefined || Math.abs(x - y) > 1) return false;
+    }
+  }
+  return true;
+}
+
 /** Runs a lesson file; returns {ok, diff} and rewrites it when UPDATE_GOLDEN=1. */
 export async function runLesson(file, sb) {
   const text = readFileSync(file, "utf8");
@@ -81,7 +110,7 @@ export async function runLesson(file, sb) {
     const out = normalize(`${r.stdout}${r.stderr}`, sb).replace(/\n$/, "");
     const got = out === "" ? [] : out.split("\n");
     rendered.push(`$ ${s.cmd}`, ...got, "");
-    if (got.join("\n") !== s.out.join("\n")) {
+    if (!sameLines(s.out, got)) {
       diffs.push(`$ ${s.cmd}\n--- expected\n${s.out.join("\n")}\n+++ actual\n${got.join("\n")}`);
     }
   }
