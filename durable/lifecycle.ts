@@ -137,4 +137,6 @@ export async function destroy(obj: ClusterObject, reason: GoneReason): Promise<v
   obj.gone = true;
   await obj.state.storage.deleteAlarm();
   await obj.state.storage.deleteAll();
+  // A manifest flush may still be scheduled from the last request: give it an empty outbox to read.
+  obj.state.storage.sql.exec("CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, row TEXT NOT NULL)");
 }
