@@ -1,6 +1,7 @@
 // Container lifecycle as containerd/runc perform it: create (image, mounts, volumes), start
 // (environment, working directory, argv[0] lookup with runc's StartError, PID 1), stop (image
 // STOPSIGNAL to PID 1, SIGKILL at the deadline), signal and remove. Used by runtime.ts.
+import { lowerLayer } from "./images/catalog";
 import type { ContainerConfig, CreateContainerResult, StartContainerResult } from "./contract";
 import { parseSignal, SIG, TERMINATION_LOG } from "./constants";
 import type { Kernel } from "./kernel";
@@ -14,6 +15,26 @@ import { killTimerKey, containerTimerKey } from "./container-exit";
 import { sandboxVolume } from "./sandboxes";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/**
+ * Where a mount really lands: like runc, symlinks in the image along the destination are followed
+ * (busybox's /var/run → /run puts the service-account volume at /run/secrets/...).
+ */
+function mountDestination(family: string, tag: string, path: string): string {
+  const files = lowerLayer(family, tag).files;
+  const parts = path.split("/").filter(Boolean);
+  let cur = "";
+  for (let i = 0; i < parts.length; i++) {
+    const next = `${cur}/${parts[i]}`;
+    const n = files[next];
+    if (n && n.t === "l" && i < parts.length - 1) {
+      const target = n.to.startsWith("/") ? n.to : `${cur}/${n.to}`;
+      return mountDestination(family, tag, `${target}/${parts.slice(i + 1).join("/")}`.replace(/\/+/g, "/"));
+    }
+    cur = next;
+  }
+  return path;
+}
 
 /** Creates a container from its configuration. */
 export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContainerResult {
@@ -38,7 +59,7 @@ export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContaine
       for (let i = 1; i <= parts.length; i++) vol.files[parts.slice(0, i).join("/")] ??= { t: "d", m: 0o777 };
     }
     vol.users++;
-    mounts.push({ path: m.mountPath, vol: m.volume, ro: !!m.readOnly, ...(m.subPath ? { sub: m.subPath } : {}) });
+    mounts.push({ path: mountDestination(img.family, img.tag, m.mountPath), vol: m.volume, ro: !!m.readOnly, ...(m.subPath ? { sub: m.subPath } : {}) });
   }
   const sbVol = sandboxVolume(sb.id);
   for (const [path, key] of [["/etc/hosts", "hosts"], ["/etc/hostname", "hostname"], ["/etc/resolv.conf", "resolv.conf"]] as const) {
@@ -52,6 +73,15 @@ export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContaine
     status: "created", createdAt: k.now(), upper: {}, mounts, procs: {}, pipes: {}, nextPipe: 1, nextPid: 1, runq: [],
     log: newLog(), cpu: { tokens: 0, at: k.now(), busyStreak: 0 },
   };
+  // runc creates the directories leading to each mount point.
+  const lower = lowerLayer(img.family, img.tag).files;
+  for (const m of mounts) {
+    const parts = m.path.split("/").filter(Boolean);
+    for (let i = 1; i < parts.length; i++) {
+      const dir = `/${parts.slice(0, i).join("/")}`;
+      if (!lower[dir]) c.upper[dir] ??= { t: "d", m: 0o755 };
+    }
+  }
   const tlog = cfg.terminationMessagePath ?? TERMINATION_LOG;
   c.upper[tlog] = { t: "f", c: "", m: 0o666 };
   k.s.containers[id] = c;
