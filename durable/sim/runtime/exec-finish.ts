@@ -14,6 +14,7 @@ export function finishSession(k: Kernel, sid: string, pid: number, code: number)
   if (!s || s.done || s.pid !== pid) return;
   s.done = true;
   s.exitCode = code;
+  s.doneAt = k.now();
   if (s.deadline !== undefined) {
     k.host.cancel(sessionTimerKey(sid));
     s.deadline = undefined;

@@ -14,6 +14,8 @@ import { finishSession, sessionTimerKey } from "./exec-finish";
 
 /** Starts a process in a container attached to a new session. */
 export function startExec(k: Kernel, cid: string, argv: string[], opts: ExecOptions): ExecStartResult {
+  const now = k.now();
+  for (const [id, old] of Object.entries(k.s.sessions)) if (old.done && (old.doneAt ?? 0) < now - 600_000) delete k.s.sessions[id];
   const c = k.s.containers[cid];
   const execId = k.host.rng.hex(64);
   if (!c || c.status !== "running") return { error: `failed to exec in container: container is in ${c ? "CONTAINER_EXITED" : "CONTAINER_UNKNOWN"} state`, exitCode: 126 };

@@ -112,6 +112,7 @@ function tryCycle(k: Kernel, c: ContainerState, tr: Tracker, lag: number): boole
   };
   const block: LogBlock = { b: 1, t0: z.t, p: period, n: 0, skip: 0, tpl, per: bz.reduce((n, l) => n + l[2].length + 1, 0) };
   c.log.lines.push(block);
+  k.stats.frozen++;
   k.host.cancel(containerTimerKey(c.id));
   c.armed = undefined;
   tr.hist = [];
@@ -125,6 +126,7 @@ export function materialize(k: Kernel, c: ContainerState | undefined): void {
   const f = c?.ff;
   if (!c || !f) return;
   delete c.ff;
+  k.stats.materialized++;
   const n = Math.floor((k.now() - f.anchor) / f.p);
   if (n > 0) {
     const s: Shift = { pids: scaleMap(f.pids, f.dpid, n), pipes: scaleMap(f.pipes, f.dpipe, n), after: f.after, dt: n * f.p };

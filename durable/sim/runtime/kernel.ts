@@ -16,6 +16,8 @@ export class Kernel {
   flushing = false;
   /** Steps left in the current container run (sys.spend draws from it). */
   budget = 0;
+  /** Work counters for benchmarks and tests (not persisted). */
+  readonly stats = { wakes: 0, steps: 0, frozen: 0, materialized: 0 };
   /** Whether periodic loops may be fast-forwarded. */
   fastForward = true;
   /** Fast-forward observation per container (ff-track.ts). */

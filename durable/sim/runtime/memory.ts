@@ -34,7 +34,6 @@ export function containerCpu(c: ContainerState, nodeCpus: number): number {
     const p = c.procs[pid];
     if (p.st === "Z") continue;
     m += p.cpu;
-    if (c.runq.includes(p.pid) && p.cpu === 0) m += 1000;
   }
   const cap = Math.min(c.cfg.cpuLimitMillis ?? Infinity, nodeCpus * 1000);
   return Math.min(m, cap);

@@ -70,6 +70,11 @@ export class Runtime {
     flush(this.k);
   }
 
+  /** Work counters since creation: container wake-ups, interpreter/program steps, loops frozen and materialized. */
+  stats(): { wakes: number; steps: number; frozen: number; materialized: number } {
+    return { ...this.k.stats };
+  }
+
   // ---- nodes and images ----
 
   /** Sets the facts of a node (cpus, memory, kernel) shown inside its containers. */

@@ -5,7 +5,7 @@
 import { LIMITS } from "./constants";
 import type { Kernel } from "./kernel";
 import type { ContainerState, ProcState } from "./state";
-import { makeRunnable } from "./procs";
+import { makeRunnable, settleCpu } from "./procs";
 import { ProcSys } from "./sys";
 import { programFor } from "../programs/registry";
 import { containerTimerKey } from "./container-exit";
@@ -50,14 +50,22 @@ function runContainer(k: Kernel, c: ContainerState): void {
     if (p.wait?.k === "time" && p.wait.until <= now) makeRunnable(k, c, p);
   }
   k.budget = c.cpu.busyStreak > 0 ? BUSY_BUDGET : LIMITS.stepsPerWake;
+  const granted = k.budget;
+  k.stats.wakes++;
   while (c.runq.length && k.budget > 0 && c.status === "running") {
     const pid = c.runq.shift()!;
     const p = c.procs[pid];
     if (!p || p.st === "Z" || p.wait) continue;
     runProc(k, c, p);
     if (c.procs[pid] === p && p.st === "R" && !p.wait && !c.runq.includes(pid)) c.runq.push(pid);
+    else if (p.bz && p.wait) { settleCpu(p, now); p.cpu = Math.max(0, p.cpu - 1000); delete p.bz; }
+  }
+  for (const id of c.runq) {
+    const q = c.procs[id];
+    if (q && !q.bz) { settleCpu(q, now); q.cpu += 1000; q.bz = 1; }
   }
   k.dirty.delete(c.id);
+  k.stats.steps += granted - k.budget;
   if (c.status !== "running") return;
   c.cpu.busyStreak = c.runq.length ? c.cpu.busyStreak + 1 : 0;
   armTimer(k, c);

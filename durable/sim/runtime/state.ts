@@ -127,6 +127,8 @@ export interface ProcState {
   exit?: { code: number; sig?: number };
   /** Exec session this process belongs to (its stdio endpoint). */
   sess?: string;
+  /** CPU-bound: preempted with work left, counted as one busy core. */
+  bz?: 1;
 }
 
 /** One log line. `s`: 1 stdout, 2 stderr; `nonl` marks a final line that had no newline. */
@@ -246,4 +248,6 @@ export interface SessionState {
   toLog?: boolean;
   /** A ^D at the start of a line: the next read returns end of file. */
   eof?: boolean;
+  /** When the session's process ended. */
+  doneAt?: number;
 }

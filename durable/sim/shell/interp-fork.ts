@@ -85,12 +85,36 @@ function pollSubst(env: Env, ex: ExpandState): "block" | "done" {
     if (d === null) { cs.eof = 1; sys.close(cs.fd); break; }
     if (cs.buf.length < LIMITS.captureBytes) cs.buf += d;
   }
-  const st = sys.wait(cs.pid);
+  const st = waitChild(env, cs.pid);
   if (st === undefined) return "block";
   ex.st = st === "ECHILD" ? 0 : st.code;
   ex.memo[cs.i] = cs.buf.replace(/\n+$/, "");
   ex.cs = undefined;
   return "done";
+}
+
+/** Reaps finished background jobs (dash does so whenever it waits), keeping their statuses for `wait`. */
+export function reapJobs(env: Env): void {
+  const { sh, sys } = env;
+  if (!sh.jobs.length) return;
+  for (const pid of [...sh.jobs]) {
+    const r = sys.wait(pid, true);
+    if (r === undefined) continue;
+    sh.jobs = sh.jobs.filter((j) => j !== pid);
+    if (r === "ECHILD") continue;
+    (sh.done ??= {})[pid] = r.code;
+    const keys = Object.keys(sh.done);
+    if (keys.length > 64) delete sh.done[keys[0]];
+  }
+}
+
+/** Waits for a child, taking an already reaped background job's status when there is one. */
+export function waitChild(env: Env, pid: number): { code: number; sig?: number } | undefined | "ECHILD" {
+  const d = env.sh.done?.[pid];
+  if (d !== undefined) { delete env.sh.done![pid]; return { code: d }; }
+  const r = env.sys.wait(pid);
+  if (r !== undefined && r !== "ECHILD") { env.sh.jobs = env.sh.jobs.filter((j) => j !== pid); reapJobs(env); }
+  return r;
 }
 
 /** `cmd &`: fork with stdin from /dev/null (no job control), remember $!. */
@@ -129,7 +153,7 @@ export function stepPipe(env: Env, f: Extract<Frame, { k: "pipe" }>): StepResult
     f.pids = pids;
   }
   while (f.pids.length) {
-    const st = sys.wait(f.pids[0]);
+    const st = waitChild(env, f.pids[0]);
     if (st === undefined) return "block";
     f.pids.shift();
     if (!f.pids.length) f.st = st === "ECHILD" ? 0 : st.code;
@@ -154,7 +178,7 @@ export function stepSubshell(env: Env, f: Extract<Frame, { k: "subshell" }>): St
     f.pid = pid;
     f.ph = 1;
   }
-  const st = sys.wait(f.pid!);
+  const st = waitChild(env, f.pid!);
   if (st === undefined) return "block";
   sh.st = st === "ECHILD" ? 0 : st.code;
   sh.stack.pop();

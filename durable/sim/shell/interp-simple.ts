@@ -4,7 +4,7 @@
 import type { Node } from "./ast";
 import { type Env, nodeOf, pushNode, requestExit, shellError, type StepResult } from "./interp";
 import { F_EXIT, F_TESTED, type Frame, type SavedFds, exportedEnv, getVar, setVar, type Var } from "./state";
-import { inheritFds, redirStatus, withExpansion } from "./interp-fork";
+import { inheritFds, redirStatus, waitChild, withExpansion } from "./interp-fork";
 import { applyRedirs, expandRedirs, restoreFds } from "./redirect";
 import { findBuiltin } from "./builtins/registry";
 import { notFound, signalText } from "./dialect";
@@ -30,7 +30,7 @@ export function stepSimple(env: Env, f: Simple): StepResult {
     f.ph = 1;
   }
   if (f.ph === 1) return dispatch(env, f, node);
-  const st = sys.wait(f.pid!);
+  const st = waitChild(env, f.pid!);
   if (st === undefined) return "block";
   let code = 0;
   if (st !== "ECHILD") {

@@ -95,6 +95,8 @@ export interface ShellState {
   jobs: number[];
   /** Loop nesting depth (break/continue validity). */
   loops: number;
+  /** Exit statuses of background jobs reaped while waiting for something else (pid → status). */
+  done?: Record<string, number>;
   /** Remembered command locations (dash's hash table) for the PATH in `hp`. */
   hash?: Record<string, string>;
   hp?: string;

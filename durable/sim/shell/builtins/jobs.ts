@@ -4,6 +4,7 @@ import type { Builtin } from "./registry";
 import { type Env, shellError, type StepResult } from "../interp";
 import { type Frame, getVar, setVar } from "../state";
 import { SIG, SIG_NAME, parseSignal } from "../../runtime/constants";
+import { waitChild } from "../interp-fork";
 
 const wait: Builtin = (env, argv) => {
   const pids: number[] = [];
@@ -164,11 +165,11 @@ export function stepJobFrame(env: Env, f: Frame): StepResult {
       for (;;) {
         const r = sys.wait(-1);
         if (r === undefined) return "block";
-        if (r === "ECHILD") { sh.st = 0; sh.stack.pop(); return "cont"; }
+        if (r === "ECHILD") { sh.st = 0; sh.jobs = []; sh.done = undefined; sh.stack.pop(); return "cont"; }
       }
     }
     while (f.pids.length) {
-      const r = sys.wait(f.pids[0]);
+      const r = waitChild(env, f.pids[0]);
       if (r === undefined) return "block";
       f.st = r === "ECHILD" ? 127 : r.code;
       f.pids.shift();
