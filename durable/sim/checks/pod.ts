@@ -37,9 +37,9 @@ function notReadyWhy(p: Json): string {
 /** Evaluates a pod check. */
 export function podCheck(c: Cluster, k: PodCheckInput): CheckResult {
   const ns = k.namespace ?? "default";
-  const wants = [k.ready === undefined ? "" : k.ready ? "Ready" : "not Ready", k.phase ? `in phase ${k.phase}` : "", k.status ? `STATUS ${k.status}` : ""]
-    .filter(Boolean).join(", ");
-  const name = k.name ?? `pod ${k.pod} is ${wants}`;
+  const wants = [k.ready === undefined ? "" : k.ready ? "is Ready" : "is not Ready", k.phase ? `is in phase ${k.phase}` : "", k.status ? `shows STATUS ${k.status}` : ""]
+    .filter(Boolean).join(" and ");
+  const name = k.name ?? `pod ${k.pod} ${wants}`;
   const p = findPod(c, ns, k.pod, name);
   if (isResult(p)) return p;
   const s = summarizePod(p, c.now);
