@@ -83,12 +83,12 @@ describe("web client", { skip }, () => {
     await advance("1m");
     await waitForCard(page, "default/command-args", { status: "Running" });
     await typeLine(page, page, "kubectl exec -it command-args -- sh");
-    await waitForTerminal(page, /exec -it command-args -- sh\s*\n.*# $/m);
+    await waitForTerminal(page, /exec -it command-args -- sh\s*\n.*#$/m);
     await typeLine(page, page, "ps");
     await waitForTerminal(page, /PID\s+USER\s+TIME\s+COMMAND[\s\S]*tail -f \/dev\/null[\s\S]*\bps\b/);
     await shot(page, "05-exec-ps");
     await typeLine(page, page, "exit");
-    await waitForTerminal(page, /# exit\s*\n\$ $/m);
+    await waitForTerminal(page, /# exit\s*\n\$$/m);
   });
 
   test("the terminal applies a heredoc, completes names, pipes into grep and streams -w", async () => {
@@ -105,7 +105,7 @@ describe("web client", { skip }, () => {
     await waitForTerminal(page, /heredoc-pod\s+1\/1\s+Running\s+0/);
     await page.click(".xterm");
     await page.keyboard.press("Control+c");
-    await waitForTerminal(page, /\^C\s*\n\$ $/m);
+    await waitForTerminal(page, /\^C\s*\n\$$/m);
     await shot(page, "06-terminal-heredoc-watch");
   });
 

@@ -55,8 +55,11 @@ function mount(root: HTMLElement, sb: SandboxInfo, opts: BootOptions): void {
   let terminal: TerminalPane | undefined;
   const changed = () => { state.poke(); void clock.refresh(); };
   const clock = new ClockBar(() => api, changed);
-  const lessons = opts.lesson ? [opts.lesson] : LESSONS;
+  // An embed offers its lesson's examples only; the full app offers all and opens on the lesson's.
+  const lessons = opts.lesson && opts.embed ? [opts.lesson] : LESSONS;
   const editor = new EditorPane({ api: () => api, lessons, transcript: (text) => terminal?.print(text), changed });
+  const first = opts.lesson?.examples[0];
+  if (first) editor.choose(`${first.file}|${first.variant ?? ""}`);
   if (show("terminal")) terminal = new TerminalPane({ api: () => api, files: editor, changed, names: {
     names: (type, ns) => {
       if (type === "pods") return [...state.pods.values()].filter((p) => p.object.metadata?.namespace === ns).map((p) => String(p.object.metadata?.name));

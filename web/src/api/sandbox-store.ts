@@ -53,7 +53,7 @@ export async function obtainSandbox(key: string, fresh = false): Promise<Sandbox
   return sb;
 }
 
-/** A shell one-liner that writes the kubeconfig and runs kubectl against the sandbox. */
+/** A kubectl one-liner for the sandbox (an empty kubeconfig, so no other cluster's credentials are sent). */
 export function kubectlOneLiner(sb: SandboxInfo): string {
-  return `kubectl --server=${sb.server} --insecure-skip-tls-verify get pods -A`;
+  return `kubectl --kubeconfig=/dev/null --server=${sb.server} get pods -A`;
 }

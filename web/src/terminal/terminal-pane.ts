@@ -71,13 +71,15 @@ export class TerminalPane {
   /** The whole terminal buffer as text (scrollback included; for tests and copy). */
   bufferText(): string {
     const b = this.term.buffer.active;
-    let out = "";
+    const lines: string[] = [];
     for (let i = 0; i < b.length; i++) {
       const line = b.getLine(i);
+      const text = line?.translateToString(false) ?? "";
       // Soft-wrapped rows continue the previous line.
-      out += `${i > 0 && !line?.isWrapped ? "\n" : ""}${line?.translateToString(!b.getLine(i + 1)?.isWrapped) ?? ""}`;
+      if (i > 0 && line?.isWrapped) lines[lines.length - 1] += text;
+      else lines.push(text);
     }
-    return out.replace(/\n+$/, "\n");
+    return `${lines.map((l) => l.trimEnd()).join("\n").replace(/\n+$/, "")}\n`;
   }
 
   /** Focuses the terminal. */
