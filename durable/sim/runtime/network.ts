@@ -3,7 +3,9 @@
 // delivery to the listening program. Used by sys.ts (curl, wget, redis-cli) and runtime.ts (probes).
 import type { ConnectOutcome, HttpRequest, HttpResponse } from "../programs/api";
 import type { Kernel } from "./kernel";
-import type { SandboxState } from "./state";
+import type { ContainerState, ProcState, SandboxState } from "./state";
+import type { Errno } from "./constants";
+import type { Vfs } from "./fs";
 import { programFor } from "../programs/registry";
 import { ProcSys } from "./sys";
 import { materialize } from "./ff-track";
@@ -57,4 +59,37 @@ export function deliverRequest(k: Kernel, target: Extract<ConnectOutcome, { ok: 
   const prog = programFor(p.prog);
   if (!prog.request) return { error: "reset" };
   return prog.request(new ProcSys(k, c, p), payload);
+}
+
+/** Binds a listening socket on the pod's IP (EADDRINUSE when a live process holds it). */
+export function listenOn(k: Kernel, c: ContainerState, p: ProcState, port: number, proto: "http" | "redis" | "grpc" | "raw" | "mysql"): Errno | undefined {
+  const sb = k.s.sandboxes[c.cfg.sandboxId];
+  if (!sb) return "EINVAL";
+  const key = `${sb.ip}:${port}`;
+  const cur = k.s.listen[key];
+  if (cur) {
+    const owner = k.s.containers[cur.cid]?.procs[cur.pid];
+    if (owner && owner.st !== "Z") return "EADDRINUSE";
+  }
+  k.s.listen[key] = { cid: c.id, pid: p.pid, proto };
+  return undefined;
+}
+
+/** Closes a listening socket a process holds. */
+export function unlistenOn(k: Kernel, c: ContainerState, p: ProcState, port: number): void {
+  const sb = k.s.sandboxes[c.cfg.sandboxId];
+  const key = `${sb?.ip}:${port}`;
+  const l = k.s.listen[key];
+  if (l?.pid === p.pid && l.cid === c.id) delete k.s.listen[key];
+}
+
+/** An address from the container's /etc/hosts. */
+export function fromHostsFile(fs: Vfs, name: string): string[] | undefined {
+  const hosts = fs.readFile("/etc/hosts");
+  if (typeof hosts === "string") return undefined;
+  for (const line of hosts.c.split("\n")) {
+    const [ip, ...names] = line.replace(/#.*/, "").trim().split(/\s+/);
+    if (ip && names.includes(name) && /^\d+\./.test(ip)) return [ip];
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ import { resolvePath } from "./fs-path";
 import { isErrno, newPipe, readFd, releaseFd, retainFd, unreadFd, writeFd } from "./io";
 import { createProc, deliverSignal, exitProc, makeRunnable, reap, settleCpu } from "./procs";
 import { resolveExec, searchPath } from "./exec-lookup";
-import { connectTo, deliverHttp, deliverRequest } from "./network";
+import { connectTo, deliverHttp, deliverRequest, fromHostsFile, listenOn, unlistenOn } from "./network";
 import { imageVar } from "./images/catalog";
 import { checkOom } from "./memory";
 import { openPath } from "./open";
@@ -256,24 +256,10 @@ export class ProcSys implements Sys {
 
   listen(port: number, proto: "http" | "redis" | "grpc" | "raw" | "mysql"): Errno | undefined {
     ffTaint(this.k, this.c.id);
-    const sb = this.k.s.sandboxes[this.c.cfg.sandboxId];
-    if (!sb) return "EINVAL";
-    const key = `${sb.ip}:${port}`;
-    const cur = this.k.s.listen[key];
-    if (cur) {
-      const owner = this.k.s.containers[cur.cid]?.procs[cur.pid];
-      if (owner && owner.st !== "Z") return "EADDRINUSE";
-    }
-    this.k.s.listen[key] = { cid: this.c.id, pid: this.p.pid, proto };
-    return undefined;
+    return listenOn(this.k, this.c, this.p, port, proto);
   }
 
-  unlisten(port: number): void {
-    const sb = this.k.s.sandboxes[this.c.cfg.sandboxId];
-    const key = `${sb?.ip}:${port}`;
-    const l = this.k.s.listen[key];
-    if (l?.pid === this.p.pid && l.cid === this.c.id) delete this.k.s.listen[key];
-  }
+  unlisten(port: number): void { unlistenOn(this.k, this.c, this.p, port); }
 
   connect(ip: string, port: number) { ffTaint(this.k, this.c.id); return connectTo(this.k, this.k.s.sandboxes[this.c.cfg.sandboxId], ip, port); }
 
@@ -295,14 +281,7 @@ export class ProcSys implements Sys {
   resolveHost(name: string): string[] | undefined {
     if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return [name];
     if (name === "localhost") return ["127.0.0.1"];
-    const hosts = this.fs.readFile("/etc/hosts");
-    if (typeof hosts !== "string") {
-      for (const line of hosts.c.split("\n")) {
-        const [ip, ...names] = line.replace(/#.*/, "").trim().split(/\s+/);
-        if (ip && names.includes(name) && /^\d+\./.test(ip)) return [ip];
-      }
-    }
-    return this.k.host.net.resolve(name, this.c.cfg.podNamespace);
+    return fromHostsFile(this.fs, name) ?? this.k.host.net.resolve(name, this.c.cfg.podNamespace);
   }
 }
 

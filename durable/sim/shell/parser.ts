@@ -1,15 +1,17 @@
 // The POSIX sh grammar as a recursive-descent parser over lexer.ts tokens. Produces a Script of
 // top-level commands (each flagged with dash's parser_eof), stopping at the first syntax error so
 // the interpreter can run what parsed before reporting it, exactly like dash and busybox ash do.
-import type { Assign, CaseItem, Node, Redir, Script, SyntaxErrorInfo, TopCommand, Word } from "./ast";
+import type { Assign, Node, Redir, Script, SyntaxErrorInfo, TopCommand, Word } from "./ast";
 import { heredocDelim, Lexer, LexError, plainText, type Token } from "./lexer";
+import { parseCase, parseFor, parseIf, parseLoop } from "./parser-compound";
 
 const RESERVED = new Set(["!", "{", "}", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then", "until", "while"]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 type NodeInit = Node extends infer T ? (T extends Node ? Omit<T, "id"> : never) : never;
 
-class ParseError {
+/** A syntax error with its position. */
+export class ParseError {
   constructor(readonly info: SyntaxErrorInfo, readonly atEof: boolean) {}
 }
 
@@ -52,10 +54,14 @@ export function parseScript(src: string, opts: ParseOptions = {}): Script {
   }
 }
 
-class Parser {
+/** The recursive-descent parser (compound commands are in parser-compound.ts). */
+export class Parser {
   constructor(readonly lx: Lexer, readonly ctx: Ctx) {}
 
-  private add(n: NodeInit): Node {
+  /** The name part of `for name` (parser-compound.ts). */
+  static readonly NAME = NAME;
+
+  add(n: NodeInit): Node {
     const node = { ...n, id: this.ctx.nodes.length } as Node;
     this.ctx.nodes.push(node);
     return node;
@@ -90,14 +96,14 @@ class Parser {
     return new ParseError({ kind: "unexpected", token: describe(t), expecting, line: t.line }, t.k === "eof");
   }
 
-  private isKw(t: Token, kw?: string): boolean {
+  isKw(t: Token, kw?: string): boolean {
     if (t.k !== "word") return false;
     const s = plainText(t.w);
     if (s === undefined || !RESERVED.has(s) || t.raw !== s) return false;
     return kw === undefined || s === kw;
   }
 
-  private expectKw(kw: string): void {
+  expectKw(kw: string): void {
     const t = this.lx.next();
     if (!this.isKw(t, kw)) throw this.unexpected(t, `"${kw}"`);
   }
@@ -190,10 +196,10 @@ class Parser {
     if (this.isKw(t)) {
       const kw = plainText((t as { w: Word }).w)!;
       switch (kw) {
-        case "if": return this.ifClause();
-        case "while": case "until": return this.loop(kw === "until");
-        case "for": return this.forClause();
-        case "case": return this.caseClause();
+        case "if": return parseIf(this);
+        case "while": case "until": return parseLoop(this, kw === "until");
+        case "for": return parseFor(this);
+        case "case": return parseCase(this);
         case "{": {
           this.lx.next();
           const body = this.compoundList(["}"]);
@@ -229,7 +235,7 @@ class Parser {
     throw this.unexpected(t);
   }
 
-  private redirList(): Redir[] {
+  redirList(): Redir[] {
     const out: Redir[] = [];
     while (this.lx.peek().k === "redir") out.push(this.redir());
     return out;
@@ -265,97 +271,6 @@ class Parser {
       else words.push(t.w);
     }
     return this.add({ t: "simple", line, assigns, words, redirs });
-  }
-
-  private ifClause(): Node {
-    this.lx.next();
-    const clauses: { cond: Node; body: Node }[] = [];
-    let els: Node | undefined;
-    for (;;) {
-      const cond = this.compoundList(["then"]);
-      this.expectKw("then");
-      const body = this.compoundList(["elif", "else", "fi"]);
-      clauses.push({ cond, body });
-      const t = this.lx.next();
-      if (this.isKw(t, "elif")) continue;
-      if (this.isKw(t, "else")) { els = this.compoundList(["fi"]); this.expectKw("fi"); break; }
-      if (this.isKw(t, "fi")) break;
-      throw this.unexpected(t, '"fi"');
-    }
-    return this.add({ t: "if", clauses, else: els, redirs: this.redirList() });
-  }
-
-  private loop(until: boolean): Node {
-    this.lx.next();
-    const cond = this.compoundList(["do"]);
-    this.expectKw("do");
-    const body = this.compoundList(["done"]);
-    this.expectKw("done");
-    return this.add({ t: "loop", until, cond, body, redirs: this.redirList() });
-  }
-
-  private forClause(): Node {
-    this.lx.next();
-    const nt = this.lx.next();
-    const name = nt.k === "word" ? plainText(nt.w) : undefined;
-    if (!name || !NAME.test(name)) throw new ParseError({ kind: "unexpected", what: `Bad for loop variable`, line: nt.line }, false);
-    this.linebreak();
-    let words: Word[] | undefined;
-    if (this.isKw(this.lx.peek(), "in")) {
-      this.lx.next();
-      words = [];
-      for (;;) {
-        const t = this.lx.peek();
-        if (t.k !== "word") break;
-        this.lx.next();
-        words.push(t.w);
-      }
-      const sep = this.lx.next();
-      if (!(sep.k === "op" && (sep.v === ";" || sep.v === "\n"))) throw this.unexpected(sep, '"do"');
-    } else {
-      const t = this.lx.peek();
-      if (t.k === "op" && t.v === ";") this.lx.next();
-    }
-    this.linebreak();
-    this.expectKw("do");
-    const body = this.compoundList(["done"]);
-    this.expectKw("done");
-    return this.add({ t: "for", name, words, body, redirs: this.redirList() });
-  }
-
-  private caseClause(): Node {
-    this.lx.next();
-    const wt = this.lx.next();
-    if (wt.k !== "word") throw this.unexpected(wt, "word");
-    this.linebreak();
-    this.expectKw("in");
-    const items: CaseItem[] = [];
-    for (;;) {
-      this.linebreak();
-      let t = this.lx.peek();
-      if (this.isKw(t, "esac")) { this.lx.next(); break; }
-      if (t.k === "op" && t.v === "(") { this.lx.next(); t = this.lx.peek(); }
-      const pats: Word[] = [];
-      for (;;) {
-        const p = this.lx.next();
-        if (p.k !== "word") throw this.unexpected(p, '")"');
-        pats.push(p.w);
-        const s = this.lx.next();
-        if (s.k === "op" && s.v === "|") continue;
-        if (s.k === "op" && s.v === ")") break;
-        throw this.unexpected(s, '")"');
-      }
-      this.linebreak();
-      const u = this.lx.peek();
-      let body: Node | undefined;
-      if (!(u.k === "op" && u.v === ";;") && !this.isKw(u, "esac")) body = this.compoundList(["esac"]);
-      items.push({ pats, body });
-      const e = this.lx.next();
-      if (e.k === "op" && e.v === ";;") continue;
-      if (this.isKw(e, "esac")) break;
-      throw this.unexpected(e, '";;"');
-    }
-    return this.add({ t: "case", word: wt.w, items, redirs: this.redirList() });
   }
 }
 
