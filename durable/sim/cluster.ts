@@ -12,7 +12,7 @@ import { TimerQueue, type Timer, type TimerQueueState } from "./core/timers";
 import { EventRecorder, type RecorderState } from "./events/recorder";
 import { Store, type StoreState } from "./store/store";
 import { TraceRecorder, type TraceState } from "./trace/recorder";
-import type { RuntimeNotice } from "./runtime/contract";
+import type { SimNotice } from "./notices";
 
 /** Everything needed to rebuild a cluster exactly. */
 export interface ClusterSnapshot {
@@ -32,6 +32,9 @@ export interface StatefulComponent extends Component {
   save?(): unknown;
 }
 
+/** Steady timers are skipped in bulk only across gaps longer than this. */
+export const STEADY_SKIP_MIN_GAP_MS = 60_000;
+
 /** Hard cap on timers run by one advance call, so a pathological schedule cannot hang a request. */
 export const MAX_TIMERS_PER_ADVANCE = 2_000_000;
 
@@ -43,7 +46,7 @@ export class Cluster {
   private readonly components = new Map<string, StatefulComponent>();
   private readonly prefixes: [string, StatefulComponent][] = [];
   /** Runtime notices waiting for dispatch (never delivered re-entrantly). */
-  readonly notices: RuntimeNotice[] = [];
+  readonly notices: SimNotice[] = [];
   private hooks: ApiHooks;
   /** Bumped whenever state may have changed (a timer ran, a write happened); the persister compares it. */
   changeCount = 0;
@@ -62,7 +65,7 @@ export class Cluster {
       metrics: (r, ns) => this.hook("metrics")(r, ns),
     };
     this.api = new ApiServer({ store, rng, now, hooks: this.hooks });
-    this.ctx = { now, rng, timers, store, api: this.api, events, trace, config };
+    this.ctx = { now, rng, timers, store, api: this.api, events, trace, config, notify: (n) => { this.notices.push(n); } };
   }
 
   /** A new cluster (bootstrap runs through the `init` callback, usually bootstrapCluster). */
@@ -114,13 +117,28 @@ export class Cluster {
     return this.ctx.timers.nextDue();
   }
 
-  /** Runs every timer due up to `t` in order, then sets the clock to `t`. Returns timers run. */
+  /**
+   * Runs every timer due up to `t` in (due, seq) order, then sets the clock to `t`. Steady
+   * periodic timers are skipped in bulk across quiet stretches: when the next regular timer (or
+   * `t`) is more than a minute away, each steady timer jumps to its last period boundary before
+   * it and runs once there. Returns the number of timers run.
+   */
   advanceTo(t: number): number {
     let n = 0;
+    let rebasedFor = Number.NaN;
     for (;;) {
-      const timer = this.ctx.timers.popDue(t);
+      const timers = this.ctx.timers;
+      const next = timers.nextDue();
+      if (next === undefined || next > t) break;
+      const limit = Math.min(timers.nextRegularDue() ?? Infinity, t);
+      const steady = timers.nextSteadyDue();
+      if (steady !== undefined && steady <= next && limit - steady > STEADY_SKIP_MIN_GAP_MS && limit !== rebasedFor) {
+        timers.skipSteadyTo(limit);
+        rebasedFor = limit;
+        continue;
+      }
+      const timer = timers.popDue(t);
       if (!timer) break;
-      this.coalesce(timer, t);
       if (timer.due > this.clock) this.clock = timer.due;
       this.fire(timer);
       this.dispatch();
@@ -164,19 +182,6 @@ export class Cluster {
       trace: this.ctx.trace.save(),
       components,
     };
-  }
-
-  /**
-   * Steady periodic work (timers with `data.coalesce = periodMs`, e.g. lease renewals) whose
-   * latest run supersedes earlier ones is skipped in bulk: when nothing else is due before its
-   * later periods, only the last period boundary before the next other timer (or `t`) runs.
-   */
-  private coalesce(timer: Timer, t: number): void {
-    const period = (timer.data as { coalesce?: number } | undefined)?.coalesce;
-    if (!period || period <= 0) return;
-    const other = this.ctx.timers.nextDue();
-    const limit = Math.min(other ?? t, t);
-    if (timer.due + period <= limit) timer.due += Math.floor((limit - timer.due) / period) * period;
   }
 
   private fire(timer: Timer): void {

@@ -8,7 +8,7 @@ import type { EventRecorder } from "./events/recorder";
 import type { Store } from "./store/store";
 import type { StoreEvent } from "./store/types";
 import type { TraceRecorder } from "./trace/recorder";
-import type { RuntimeNotice } from "./runtime/contract";
+import type { SimNotice } from "./notices";
 
 /** Shared services of one cluster. */
 export interface SimContext {
@@ -20,6 +20,8 @@ export interface SimContext {
   events: EventRecorder;
   trace: TraceRecorder;
   config: ClusterConfig;
+  /** Queues a notice for the components (delivered after the current step, never re-entrantly). */
+  notify(n: SimNotice): void;
 }
 
 /** A simulated actor (scheduler, kubelet, controller). All methods are optional. */
@@ -29,5 +31,5 @@ export interface Component {
   /** Called for timers whose kind starts with this component's prefix. */
   onTimer?(t: Timer): void;
   /** Called for queued runtime notices (container exits, finished exec sessions). */
-  onNotice?(n: RuntimeNotice): void;
+  onNotice?(n: SimNotice): void;
 }

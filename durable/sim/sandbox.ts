@@ -31,7 +31,7 @@ function runtimeFor(c: Cluster, state?: unknown): Runtime {
     rng: c.ctx.rng,
     schedule: (key, due, data) => c.ctx.timers.schedule(`rt:${key}`, due, "runtime.timer", { key, data }),
     cancel: (key) => c.ctx.timers.cancel(`rt:${key}`),
-    emit: (n) => c.notices.push(n),
+    emit: (n) => c.ctx.notify(n),
     net: clusterResolver(c.ctx.store, c.ctx.rng),
   };
   return state ? Runtime.restore(state as never, host) : new Runtime(host);

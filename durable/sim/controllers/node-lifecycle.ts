@@ -8,6 +8,7 @@ import type { Timer } from "../core/timers";
 import { parseTime, rfc3339 } from "../core/time";
 import { EventRecorder } from "../events/recorder";
 import type { KObject, StoreEvent } from "../store/types";
+import type { SimNotice } from "../notices";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -22,15 +23,22 @@ const POD_DEF = findResource("", "v1", "pods")!;
 export class NodeLifecycleController implements Component {
   constructor(private readonly ctx: SimContext) {}
 
-  /** Lease renewals re-arm the staleness check; node recovery clears taints. */
+  /** A renewed Lease of a recovered node clears its taints and pending evictions. */
   onStoreEvent(e: StoreEvent): void {
     if (e.resource === "leases.coordination.k8s.io" && e.object.metadata.namespace === "kube-node-lease" && e.type !== "DELETED") {
-      const node = e.object.metadata.name!;
-      const renew = parseTime(String((e.object as Json).spec?.renewTime ?? "")) || this.ctx.now();
-      const at = renew + NODE_GRACE_MS + MONITOR_PERIOD_MS - ((renew + NODE_GRACE_MS) % MONITOR_PERIOD_MS);
-      this.ctx.timers.schedule(`ctrl.node/${node}`, at, "ctrl.node.check", { node });
-      this.recover(node);
+      this.recover(e.object.metadata.name!);
     }
+  }
+
+  /**
+   * A kubelet stopped renewing its Lease. (kube-controller-manager polls every 5 s; the
+   * simulation learns it from the kubelet and checks exactly when the grace period ends.)
+   */
+  onNotice(n: SimNotice): void {
+    if (n.type !== "node-stopped") return;
+    const due = n.lastRenew + NODE_GRACE_MS;
+    const at = due + (MONITOR_PERIOD_MS - (due % MONITOR_PERIOD_MS)) % MONITOR_PERIOD_MS;
+    this.ctx.timers.schedule(`ctrl.node/${n.node}`, Math.max(at, this.ctx.now()), "ctrl.node.check", { node: n.node });
   }
 
   /** Staleness checks and scheduled evictions. */
@@ -48,6 +56,9 @@ export class NodeLifecycleController implements Component {
     const { store, now } = this.ctx;
     const node = this.node(name);
     if (!node) return;
+    const lease = store.get("leases.coordination.k8s.io", "kube-node-lease", name) as Json;
+    const renew = parseTime(String(lease?.spec?.renewTime ?? ""));
+    if (renew && renew + NODE_GRACE_MS > now()) return;
     const ready = (node.status?.conditions ?? []).find((c: Json) => c.type === "Ready");
     if (ready?.status === "Unknown") return;
     const t = rfc3339(now());

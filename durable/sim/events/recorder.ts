@@ -24,6 +24,8 @@ export interface EventSource {
 
 /** Options of one event. */
 export interface EventOptions {
+  /** Record the same event this many times at once (bulk-skipped repeats); default 1. */
+  times?: number;
   /** events.k8s.io style (scheduler): eventTime + series instead of timestamps + count. */
   newApi?: { action: string; reportingInstance: string };
 }
@@ -73,7 +75,7 @@ export class EventRecorder {
         const count = (ev.series?.count ?? 1) + 1;
         ev.series = { count, lastObservedTime: rfc3339Micro(now) };
       } else {
-        ev.count = (ev.count ?? 1) + 1;
+        ev.count = (ev.count ?? 1) + (opts.times ?? 1);
         ev.lastTimestamp = rfc3339(now);
       }
       return this.store.update("events", ev as KObject);
@@ -110,7 +112,7 @@ export class EventRecorder {
         source: source.host ? { component: source.component, host: source.host } : { component: source.component },
         firstTimestamp: rfc3339(now),
         lastTimestamp: rfc3339(now),
-        count: 1,
+        count: opts.times ?? 1,
         type,
         eventTime: null,
         reportingComponent: source.component,

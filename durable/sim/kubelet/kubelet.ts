@@ -5,7 +5,7 @@ import type { Component, SimContext } from "../context";
 import type { Timer } from "../core/timers";
 import { EventRecorder } from "../events/recorder";
 import type { Ipam } from "../network/ipam";
-import type { RuntimeNotice } from "../runtime/contract";
+import type { SimNotice } from "../notices";
 import type { KObject, StoreEvent } from "../store/types";
 import type { NodeSpec } from "../config";
 import { onProbeExecDone, onProbeTimer } from "./prober";
@@ -104,7 +104,7 @@ export class Kubelet implements Component {
   }
 
   /** Runtime notices for containers of this node. */
-  onNotice(n: RuntimeNotice): void {
+  onNotice(n: SimNotice): void {
     if (this.env.state.stopped) return;
     if (n.type === "container-exited") {
       if (n.node !== this.env.node.name) return;
@@ -191,8 +191,8 @@ export class Kubelet implements Component {
   }
 
   /** An event about a pod (and optionally one of its containers). */
-  static event(env: KubeletEnv, pod: KObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
+  static event(env: KubeletEnv, pod: KObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string, times = 1): void {
     env.ctx.events.record(EventRecorder.ref({ ...pod, kind: "Pod", apiVersion: "v1" }, fieldPath), type, reason, message,
-      { component: "kubelet", host: env.node.name });
+      { component: "kubelet", host: env.node.name }, { times });
   }
 }

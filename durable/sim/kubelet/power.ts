@@ -22,6 +22,9 @@ export function powerOff(env: KubeletEnv): void {
   }
   for (const t of env.ctx.timers.withPrefix(`${env.prefix}/`)) env.ctx.timers.cancel(t.key);
   env.state.pulls.queue = [];
+  const lease = env.ctx.store.get("leases.coordination.k8s.io", "kube-node-lease", env.node.name) as Json;
+  const lastRenew = Date.parse(String(lease?.spec?.renewTime ?? "")) || env.ctx.now();
+  env.ctx.notify({ type: "node-stopped", node: env.node.name, lastRenew });
   env.ctx.trace.step("kubelet", "kubelet", `node ${env.node.name} powered off`, undefined, env.node.name);
 }
 

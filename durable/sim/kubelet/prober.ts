@@ -59,7 +59,7 @@ export function stopProbes(env: KubeletEnv, rec: PodRecord, c: ContainerRecord):
 }
 
 /** A probe tick. */
-export function onProbeTimer(env: KubeletEnv, rec: PodRecord, d: { container: string; probe: string }): void {
+export function onProbeTimer(env: KubeletEnv, rec: PodRecord, d: { container: string; probe: string; skipped?: number }): void {
   const c = rec.containers.find((x) => x.name === d.container);
   const kind = d.probe as ProbeKind;
   const pr = c?.probes?.[kind];
@@ -69,7 +69,14 @@ export function onProbeTimer(env: KubeletEnv, rec: PodRecord, d: { container: st
   if (!probe) return;
   const period = (probe.periodSeconds ?? 10) * 1000;
   const now = env.ctx.now();
-  const steady = pr.streak >= STEADY && pr.result === "success" && kind !== "startup";
+  const skipped = (d as { skipped?: number }).skipped ?? 0;
+  const lastOutput = (pr as ProbeRecord & { lastOutput?: string }).lastOutput;
+  if (skipped > 0 && pr.result === "failure" && lastOutput !== undefined) {
+    // Ticks skipped in bulk repeated the same failure: count them in the Unhealthy event.
+    Kubelet.event(env, pod, "Warning", "Unhealthy", `${PROBES[kind].title} probe failed: ${lastOutput}`, fieldPath(c), skipped);
+    pr.failures += skipped;
+  }
+  const steady = pr.streak >= STEADY && kind !== "startup" && (pr.result === "success" || (kind === "readiness" && pr.result === "failure"));
   env.ctx.timers.schedule(key(env, rec, c.name, kind), now + period, `${env.prefix}.probe`,
     { uid: rec.uid, container: c.name, probe: kind, ...(steady ? { coalesce: period } : {}) });
   if (pr.inflight) return;
@@ -162,6 +169,7 @@ function outcome(env: KubeletEnv, rec: PodRecord, pod: Json, c: ContainerRecord,
   const pr = c.probes?.[kind] as ProbeRecord | undefined;
   if (!pr) return;
   if (!ok) Kubelet.event(env, pod as KObject, "Warning", "Unhealthy", `${PROBES[kind].title} probe failed: ${output}`, fieldPath(c));
+  (pr as ProbeRecord & { lastOutput?: string }).lastOutput = ok ? undefined : output;
   const res = ok ? "success" : "failure";
   if (ok) { pr.successes++; pr.failures = 0; } else { pr.failures++; pr.successes = 0; }
   pr.streak = (pr as ProbeRecord & { last?: string }).last === res ? pr.streak + 1 : 1;
