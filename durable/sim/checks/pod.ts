@@ -31,6 +31,7 @@ function notReadyWhy(p: Json): string {
   if (ready?.reason) return `${ready.reason}${ready.message ? ` (${ready.message})` : ""}`;
   const sched = conds.find((x) => x.type === "PodScheduled");
   if (sched && sched.status !== "True") return `not scheduled: ${sched.reason ?? "Pending"}${sched.message ? ` (${sched.message})` : ""}`;
+  if (!sched) return `it has not been scheduled yet (phase ${p.status?.phase ?? "Pending"})`;
   return `phase ${p.status?.phase ?? "Pending"}`;
 }
 
