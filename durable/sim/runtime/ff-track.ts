@@ -121,10 +121,20 @@ function tryCycle(k: Kernel, c: ContainerState, tr: Tracker, lag: number): boole
   return true;
 }
 
+/** Brings a frozen container's log up to the present without unfreezing it. */
+export function syncLog(k: Kernel, c: ContainerState | undefined): void {
+  const f = c?.ff;
+  if (!c || !f) return;
+  const n = Math.floor((k.now() - f.anchor) / f.p);
+  const block = c.log.lines[c.log.lines.length - 1];
+  if (block && !Array.isArray(block) && block.t0 === f.anchor && block.n < n) growBlock(c.log, block, n - block.n);
+}
+
 /** Brings a frozen container up to the present: n periods of state translation and log. */
 export function materialize(k: Kernel, c: ContainerState | undefined): void {
   const f = c?.ff;
   if (!c || !f) return;
+  syncLog(k, c);
   delete c.ff;
   k.stats.materialized++;
   const n = Math.floor((k.now() - f.anchor) / f.p);
@@ -135,8 +145,6 @@ export function materialize(k: Kernel, c: ContainerState | undefined): void {
     c.pipes = moved.pipes;
     c.nextPid += n * f.dpid;
     c.nextPipe += n * f.dpipe;
-    const block = c.log.lines[c.log.lines.length - 1];
-    if (block && !Array.isArray(block) && block.t0 === f.anchor) growBlock(c.log, block, n);
   }
   const tr = tracker(k, c.id);
   tr.hist = [];

@@ -20,7 +20,7 @@ import { grpcCheck, httpGet, tcpConnect } from "./probes";
 import { settleCpu } from "./procs";
 import { Vfs } from "./fs";
 import { collectScripts } from "./script-gc";
-import { materialize } from "./ff-track";
+import { materialize, syncLog } from "./ff-track";
 
 /** Tuning switches (not persisted). */
 export interface RuntimeOptions {
@@ -245,21 +245,21 @@ export class Runtime {
 
   /** The container log as `kubectl logs` prints it. */
   readLogs(containerId: string, opts: LogReadOptions = {}): string {
-    this.touch(containerId);
+    syncLog(this.k, this.k.s.containers[containerId]);
     const c = this.k.s.containers[containerId];
     return c ? readLog(c, opts) : "";
   }
 
   /** Position after the last complete log line. */
   logCursor(containerId: string): number {
-    this.touch(containerId);
+    syncLog(this.k, this.k.s.containers[containerId]);
     const c = this.k.s.containers[containerId];
     return c ? logCursor(c) : 0;
   }
 
   /** Log lines written after a cursor (kubectl logs -f). */
   logsAfter(containerId: string, cursor: number, opts: { timestamps?: boolean } = {}): { text: string; cursor: number; ended: boolean } {
-    this.touch(containerId);
+    syncLog(this.k, this.k.s.containers[containerId]);
     const c = this.k.s.containers[containerId];
     return c ? logsAfter(c, cursor, !!opts.timestamps) : { text: "", cursor, ended: true };
   }

@@ -28,6 +28,15 @@ describe("fast-forward of periodic loops", () => {
     expect(a.sim.exec(a.cid, ["sh", "-c", "echo $$; ps | wc -l"])).toEqual(b.sim.exec(b.cid, ["sh", "-c", "echo $$; ps | wc -l"]));
   });
 
+  test("reading or following the log does not unfreeze the loop", () => {
+    const { sim, cid } = run(true, TICK, 10_000);
+    const cur = sim.rt.logCursor(cid);
+    sim.advance(3000);
+    expect(sim.rt.logsAfter(cid, cur).text).toBe("Mon Jan 27 10:00:11 UTC 2025 tick\nMon Jan 27 10:00:12 UTC 2025 tick\nMon Jan 27 10:00:13 UTC 2025 tick\n");
+    expect(sim.rt.save().containers[cid].ff).toBeDefined();
+    expect(sim.rt.stats().materialized).toBe(0);
+  });
+
   test("a frozen loop costs no timers and survives a save/restore round trip", () => {
     const { sim, cid } = run(true, TICK, 10_000);
     expect(sim.rt.save().containers[cid].ff).toBeDefined();
