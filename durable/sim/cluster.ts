@@ -152,9 +152,27 @@ export class Cluster {
   handle(req: ApiRequest): HandleResult {
     const rv = this.ctx.store.resourceVersion;
     const r = this.api.handle(req);
+    if (r.audit?.kind === "Pod") this.traceRequest(req, r);
     if (this.ctx.store.resourceVersion !== rv || r.response.type === "exec") this.changeCount++;
     this.dispatch();
     return r;
+  }
+
+  /** The User → API Server → etcd steps of a client's pod write (for the sequence diagrams). */
+  private traceRequest(req: ApiRequest, r: HandleResult): void {
+    const a = r.audit!;
+    const pod = { namespace: a.namespace, name: a.name };
+    const cmd = req.headers["kubectl-command"] ?? (req.headers["user-agent"] ?? "client").split(" ")[0];
+    const trace = this.ctx.trace;
+    if (a.verb === "delete") {
+      trace.step("User", "API Server", `${cmd}: DELETE pods/${a.name}`, pod);
+      trace.step("API Server", "etcd", "set deletionTimestamp (Terminating)", pod);
+      trace.step("API Server", "User", `pod "${a.name}" deleted`, pod);
+      return;
+    }
+    trace.step("User", "API Server", `${cmd}: ${req.method} pods/${a.name}`, pod);
+    trace.step("API Server", "etcd", a.verb === "create" ? "write pod (Pending, no node)" : "update pod", pod);
+    trace.step("API Server", "User", a.verb === "create" ? `pod/${a.name} created` : `pod/${a.name} ${a.verb === "apply" ? "serverside-applied" : "configured"}`, pod);
   }
 
   /** Opens a watch cursor (the adapter keeps it and drains it). */

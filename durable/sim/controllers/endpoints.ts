@@ -92,9 +92,17 @@ export class EndpointsController implements Component {
     } else if (JSON.stringify(existing.subsets ?? null) !== JSON.stringify(body.subsets ?? null)) {
       this.ctx.api.verbs.updateDecoded(EP_DEF, ns, name, { ...existing, subsets: body.subsets, metadata: { ...existing.metadata, annotations: body.metadata.annotations } },
         { internal: true, fieldManager: "kube-controller-manager" }, []);
-      this.ctx.trace.step("Endpoints", "API Server", `update endpoints ${name}: ${ready.length} ready, ${notReady.length} not ready`, undefined);
+      this.traceMembership(existing, ready, name, ns);
     }
     this.syncSlice(svc, pods, ports);
+  }
+
+  /** Trace steps for pods that joined or left a service's ready addresses. */
+  private traceMembership(existing: Json, ready: Json[], svc: string, ns: string): void {
+    const before = new Set<string>((existing.subsets ?? []).flatMap((s: Json) => (s.addresses ?? []).map((a: Json) => a.targetRef?.name)));
+    const after = new Set<string>(ready.map((a) => a.targetRef.name));
+    for (const p of before) if (!after.has(p)) this.ctx.trace.step("Endpoints", "API Server", `remove ${p} from endpoints ${svc}`, { namespace: ns, name: p });
+    for (const p of after) if (!before.has(p)) this.ctx.trace.step("Endpoints", "API Server", `add ${p} to endpoints ${svc}`, { namespace: ns, name: p });
   }
 
   private syncSlice(svc: Json, pods: Json[], ports: Json[]): void {
