@@ -69,7 +69,7 @@ function unknownCommand(word: string): KubectlError {
   const tops = [...new Set(COMMANDS.map((c) => c.path.split(" ")[0]))].sort();
   const suggestions = tops.filter((t) => levenshtein(word, t) <= 2 || t.startsWith(word));
   let text = `Error: unknown command "${word}" for "kubectl"`;
-  if (suggestions.length) text += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join("\n")}\n`;
+  if (suggestions.length) text += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join("\n")}\n\n`;
   else text += "\nRun 'kubectl --help' for usage.";
   return new KubectlError(text);
 }
