@@ -171,7 +171,10 @@ export class ClusterObject extends DurableObject<Env> {
         await this.settle();
         return res;
       }
-      if (!this.cluster || !this.clock) return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+      if (!this.cluster || !this.clock) {
+        await request.body?.cancel();
+        return statusResponse(404, "NotFound", "the server could not find the requested resource", {});
+      }
       if (path.startsWith("/-/internal/")) return await internalApi(this, request, path.slice("/-/internal/".length));
       this.limiter ??= new RateLimiter(this.quotas().requestsPerSecond);
       const wait = this.limiter.take(this.now());

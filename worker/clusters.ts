@@ -25,11 +25,12 @@ clusterRoutes.get("/:id/-/manifests", async (c) => {
   return c.json({ items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), virtualAt: r.virtualAt ? new Date(r.virtualAt).toISOString() : null })) });
 });
 
-clusterRoutes.all("/:id/*", (c) => {
+clusterRoutes.all("/:id/*", async (c) => {
   const id = c.req.param("id");
-  if (!isSandboxId(id)) return status(c, 404, "NotFound", NOT_FOUND);
+  // Unread request bodies break the kept-alive connection in wrangler dev: drain before refusing.
+  if (!isSandboxId(id)) return (await c.req.raw.body?.cancel(), status(c, 404, "NotFound", NOT_FOUND));
   const len = Number(c.req.header("content-length") ?? "0");
-  if (len > 3 * 1024 * 1024) return status(c, 413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
+  if (len > 3 * 1024 * 1024) return (await c.req.raw.body?.cancel(), status(c, 413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728"));
   const url = new URL(c.req.url);
   url.pathname = url.pathname.slice(`/clusters/${id}`.length) || "/";
   return sandboxStub(c.env, id).fetch(new Request(url, c.req.raw));
