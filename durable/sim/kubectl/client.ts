@@ -86,7 +86,8 @@ export class ApiClient {
   }
 }
 
-function parseBody(r: BodyResponse): unknown {
+/** A body response's JSON (or text); throws ApiStatusError for an error status. */
+export function parseBody(r: BodyResponse): unknown {
   let body: unknown = r.body;
   const ct = r.headers["content-type"] ?? "";
   if (ct.includes("json")) {

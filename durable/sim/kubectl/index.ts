@@ -43,7 +43,7 @@ function findCommand(argv: string[]): { cmd?: Command; rest: string[]; words: st
     const candidate = [...words, a].join(" ");
     const found = COMMANDS.find((c) => c.path === candidate || c.aliases?.includes(candidate));
     const prefix = COMMANDS.some((c) => c.path.startsWith(`${candidate} `));
-    if ((found || prefix) && (!cmd || cmd.path.split(" ").length === words.length)) {
+    if (found || prefix) {
       words.push(a);
       if (found) cmd = found;
       continue;

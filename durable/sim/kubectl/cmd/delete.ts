@@ -135,7 +135,7 @@ export const deleteCommand: Command = {
       }
     }
     if (!items.length && !f.list("filename").length) {
-      ctx.out.err(items.length === 0 && requestNamespaceHint(ctx, f) ? `No resources found\n` : `No resources found in ${ctx.namespace} namespace.\n`);
+      ctx.out.out("No resources found\n");
     }
     if (f.bool("wait") && dry === "none" && deleted.length) {
       const stuck = waitGone(ctx, deleted, ctx.budgetMs);
@@ -145,6 +145,3 @@ export const deleteCommand: Command = {
   },
 };
 
-function requestNamespaceHint(ctx: Ctx, f: Flags): boolean {
-  return f.bool("all-namespaces") || parseTargets(ctx.disco, f.args).some((t) => !t.mapping.namespaced);
-}

@@ -3,6 +3,7 @@
 // runtime session is fed stdin and read while the virtual clock runs, until the process exits.
 // A non-zero exit prints "command terminated with exit code N" and exits with N.
 import { sandboxRuntime } from "../../sandbox";
+import { ApiStatusError, parseBody } from "../client";
 import { waitFor, type Command } from "../context";
 import { KubectlError, usageError } from "../io";
 import { getPod, pickContainer } from "./pod-helpers";
@@ -41,8 +42,15 @@ export const execCommand: Command = {
       query, headers: { upgrade: "websocket", connection: "Upgrade", "sec-websocket-protocol": "v5.channel.k8s.io", "sec-websocket-version": "13" },
     });
     if (r.type === "body") {
-      ctx.client.call("GET", `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/exec`, { query });
-      return;
+      // A refused upgrade: kubectl reports the Status the server answered with.
+      // A kubelet-side refusal surfaces as SPDY's plain "unable to upgrade connection: ...".
+      try {
+        parseBody(r);
+      } catch (e) {
+        if (e instanceof ApiStatusError && e.message.startsWith("unable to upgrade connection:")) throw new KubectlError(`error: ${e.message}`);
+        throw e;
+      }
+      throw new KubectlError("error: unable to upgrade connection");
     }
     if (r.type !== "exec") throw new KubectlError("error: unexpected response to an exec request");
     if (r.startError) {

@@ -58,11 +58,13 @@ function run(ctx: Ctx, f: Flags, field: "labels" | "annotations"): void {
         continue;
       }
       if (!f.bool("overwrite")) {
-        for (const k of Object.keys(change.set)) {
-          if (k in current && current[k] !== change.set[k]) {
-            throw new KubectlError(`error: '${k}' already has a value (${current[k]}), and --overwrite is false`);
-          }
+        const taken = Object.keys(change.set).sort().filter((k) => k in current && current[k] !== change.set[k]);
+        const said = taken.map((k) => `'${k}' already has a value (${current[k]})`);
+        if (taken.length && field === "labels") {
+          const each = said.map((s) => `${s}, and --overwrite is false`);
+          throw new KubectlError(`error: ${each.length === 1 ? each[0] : `[${each.join(", ")}]`}`);
         }
+        if (taken.length) throw new KubectlError(`error: --overwrite is false but found the following declared annotation(s): ${said.join("; ")}`);
       }
       const next = { ...current, ...change.set };
       for (const k of change.remove) delete next[k];
