@@ -77,8 +77,11 @@ export function onProbeTimer(env: KubeletEnv, rec: PodRecord, d: { container: st
     pr.failures += skipped;
   }
   const steady = pr.streak >= STEADY && kind !== "startup" && (pr.result === "success" || (kind === "readiness" && pr.result === "failure"));
-  env.ctx.timers.schedule(key(env, rec, c.name, kind), now + period, `${env.prefix}.probe`,
-    { uid: rec.uid, container: c.name, probe: kind, ...(steady ? { coalesce: period } : {}) });
+  // A startup probe that has succeeded is idle until the container restarts (initProbes re-arms it).
+  if (!(kind === "startup" && c.started)) {
+    env.ctx.timers.schedule(key(env, rec, c.name, kind), now + period, `${env.prefix}.probe`,
+      { uid: rec.uid, container: c.name, probe: kind, ...(steady ? { coalesce: period } : {}) });
+  }
   if (pr.inflight) return;
   if (rec.terminating && kind !== "readiness") return;
   if (Math.floor((now - (c.startedAt ?? now)) / 1000) < (probe.initialDelaySeconds ?? 0)) return;
