@@ -45,7 +45,7 @@ function gen(r: () => number): Record<string, any> {
 }
 
 describe("strategic patches computed by the diff apply back exactly", () => {
-  test("two-way: apply(original, diff(original, modified)) = modified, 400 seeded cases", () => {
+  test("two-way: apply(original, diff(original, modified)) = modified, 400 seeded cases", { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 400; seed++) {
       const r = rng(seed);
       const original = gen(r);
@@ -55,7 +55,7 @@ describe("strategic patches computed by the diff apply back exactly", () => {
     }
   });
 
-  test("three-way: the manifest wins and server-side additions survive, 400 seeded cases", () => {
+  test("three-way: the manifest wins and server-side additions survive, 400 seeded cases", { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 400; seed++) {
       const r = rng(seed * 7919);
       const original = gen(r);
@@ -78,7 +78,7 @@ describe("strategic patches computed by the diff apply back exactly", () => {
 });
 
 describe("server-side apply by one manager converges on its latest configuration", () => {
-  test("apply(apply(nothing, A), B) = B, 300 seeded cases", () => {
+  test("apply(apply(nothing, A), B) = B, 300 seeded cases", { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 300; seed++) {
       const r = rng(seed * 104729);
       const a = gen(r);
