@@ -7,6 +7,7 @@ import { sandboxRoutes } from "./sandboxes";
 import { adminRoutes } from "./admin";
 import { classRoutes } from "./classes";
 import { status } from "./http";
+import { webRoutes } from "./web";
 
 export { ClusterObject } from "../durable/cluster-object";
 
@@ -27,6 +28,7 @@ app.all("/clusters/:id/-/*", async (c, next) => {
   return next();
 });
 app.route("/clusters", clusterRoutes);
+app.route("/embed", webRoutes);
 app.all("/api/*", (c) => status(c, 404, "NotFound", "the server could not find the requested resource"));
 app.notFound((c) => status(c, 404, "NotFound", "the server could not find the requested resource"));
 app.onError((err, c) => {
