@@ -281,7 +281,10 @@ export class ProcSys implements Sys {
   resolveHost(name: string): string[] | undefined {
     if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return [name];
     if (name === "localhost") return ["127.0.0.1"];
-    return fromHostsFile(this.fs, name) ?? this.k.host.net.resolve(name, this.c.cfg.podNamespace);
+    const local = fromHostsFile(this.fs, name);
+    if (local) return local;
+    ffTaint(this.k, this.c.id); // cluster DNS answers change with Services: not a closed loop
+    return this.k.host.net.resolve(name, this.c.cfg.podNamespace);
   }
 }
 
