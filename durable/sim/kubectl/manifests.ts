@@ -36,11 +36,10 @@ function parseDocuments(text: string, source: string): unknown[] {
 
 /** The raw text and source name of each -f argument. */
 export function readFiles(ctx: Ctx, files: string[]): { text: string; source: string }[] {
-  return files.map((f) => {
-    if (f === "-") return { text: ctx.stdin, source: "STDIN" };
-    if (ctx.stdin) return { text: ctx.stdin, source: f };
-    throw new KubectlError(`error: the path "${f}" does not exist`);
-  });
+  const missing = files.filter((f) => f !== "-" && !ctx.stdin).map((f) => `the path "${f}" does not exist`);
+  // One error prints as "error: ...", an aggregate as one bare line per error.
+  if (missing.length) throw new KubectlError(missing.length === 1 ? `error: ${missing[0]}` : missing.join("\n"));
+  return files.map((f) => ({ text: ctx.stdin, source: f === "-" ? "STDIN" : f }));
 }
 
 /** Decodes the objects of -f arguments, resolving each kind through discovery. */

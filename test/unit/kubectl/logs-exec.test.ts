@@ -35,7 +35,7 @@ describe("kubectl logs", () => {
     const l = running();
     expect(l.out("logs restartpolicy-never2")).toBe("Hello World!\n");
     expect(l.k("logs nope").stderr).toBe('error: error from server (NotFound): pods "nope" not found in namespace "default"\n');
-    expect(l.k("logs test-pod2 -c nope")).toEqual({ stdout: "", stderr: "Error from server (BadRequest): container nope is not valid for pod test-pod2\n", exitCode: 1 });
+    expect(l.k("logs test-pod2 -c nope")).toEqual({ stdout: "", stderr: "error: container nope is not valid for pod test-pod2\n", exitCode: 1 });
     expect(l.k("logs test-pod2 -p").stderr).toBe(
       'Defaulted container "nginx" out of: nginx, redis\nError from server (BadRequest): previous terminated container "nginx" in pod "test-pod2" not found\n');
   });

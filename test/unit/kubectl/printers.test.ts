@@ -7,6 +7,7 @@ import { printJson } from "../../../durable/sim/kubectl/print/json";
 import { executeJsonPath } from "../../../durable/sim/kubectl/print/jsonpath";
 import { printObject } from "../../../durable/sim/kubectl/print/output";
 import { toYaml } from "../../../durable/sim/kubectl/print/yaml";
+import { naturalLess, sortObjects } from "../../../durable/sim/kubectl/print/sort";
 import { lines } from "./fixtures";
 
 const fixture = (name: string) => readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8");
@@ -87,5 +88,24 @@ describe("JSONPath and custom columns", () => {
       "NAME    NODE         LABELS                    X",
       "web     sim-node-1   map[app:web version:v2]   <none>",
       "other   sim-node-1   map[app:web version:v2]   <none>"));
+  });
+});
+
+describe("--sort-by ordering", () => {
+  it("compares strings naturally, digits before other bytes", () => {
+    const sorted = ["pod-10", "pod-9", "pod-a", "pod-09", "pod-"].sort((a, b) => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0));
+    expect(sorted).toEqual(["pod-", "pod-9", "pod-09", "pod-10", "pod-a"]);
+  });
+
+  it("orders objects by quantity when both values are quantities, missing values first", () => {
+    const objs = [{ n: "a", v: "1Gi" }, { n: "b", v: "512Mi" }, { n: "c" }, { n: "d", v: "2" }];
+    expect(sortObjects(objs, ".v").map((o) => o.n)).toEqual(["c", "d", "b", "a"]);
+  });
+
+  it("leaves equal keys in Go's unstable sort.Sort order, not the input order", () => {
+    const objs = Array.from({ length: 20 }, (_, i) => ({ n: i, k: i % 2 ? "b" : "a" }));
+    const out = sortObjects(objs, ".k");
+    expect(out.map((o) => o.k).join("")).toBe("a".repeat(10) + "b".repeat(10));
+    expect(out.map((o) => o.n)).not.toEqual([...objs].sort((x, y) => x.k.localeCompare(y.k)).map((o) => o.n));
   });
 });

@@ -1,5 +1,6 @@
 // `kubectl get -o yaml|json|name|jsonpath|custom-columns` (printGeneric): plain JSON requests,
 // one object when a single item is implied, otherwise everything wrapped in a `kind: List`.
+import { sortObjects } from "../print/sort";
 import { ApiStatusError } from "../client";
 import type { Ctx } from "../context";
 import { resourcePath } from "../discovery";
@@ -37,9 +38,10 @@ export function fetchObjects(ctx: Ctx, f: Flags, targets: Target[], errors: stri
 export function getGeneric(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat): void {
   const errors: string[] = [];
   const single = singleItemImplied(f.args, targets);
-  const items = fetchObjects(ctx, f, targets, errors);
+  let items = fetchObjects(ctx, f, targets, errors);
   if (single && errors.length) throw new KubectlError(errors.join("\n"));
   if (!items.length && f.bool("ignore-not-found")) return;
+  if (f.str("sort-by") && !(single && items.length === 1)) items = sortObjects(items, f.str("sort-by"));
   const obj = single && items.length === 1 ? items[0]
     : { apiVersion: "v1", items, kind: "List", metadata: { resourceVersion: "" } };
   ctx.out.out(printObject(obj, fmt, { showManagedFields: f.bool("show-managed-fields"), noHeaders: f.bool("no-headers") }));

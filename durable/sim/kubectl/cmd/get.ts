@@ -8,7 +8,7 @@ import { statusErrorText } from "../errors";
 import type { FlagSpec, Flags } from "../flags";
 import { KubectlError, usageError } from "../io";
 import { parseOutput, type OutputFormat } from "../print/output";
-import { sortTable } from "../print/sort";
+import { sortObjects, sortTable } from "../print/sort";
 import { HumanReadablePrinter, type Table } from "../print/table";
 import { GET_TABWRITER, Tabwriter } from "../print/tabwriter";
 import { parseTargets, type Target } from "../targets";
@@ -80,9 +80,7 @@ function humanReadable(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat)
     const names = t.names.length ? t.names : [undefined];
     for (const name of names) {
       try {
-        const table = tableFor(ctx, f, t, name, !!sortBy);
-        if (sortBy) sortTable(table, sortBy);
-        results.push({ mapping: t.mapping, table });
+        results.push({ mapping: t.mapping, table: tableFor(ctx, f, t, name, !!sortBy) });
       } catch (e) {
         if (e instanceof ApiStatusError && e.code === 404 && f.bool("ignore-not-found")) continue;
         if (e instanceof ApiStatusError) errors.push(statusErrorText(e));
@@ -90,6 +88,7 @@ function humanReadable(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat)
       }
     }
   }
+  if (sortBy) sortTables(results, sortBy);
   const withKind = f.bool("show-kind") || new Set(results.map((r) => r.mapping)).size > 1;
   const w = new Tabwriter(GET_TABWRITER);
   let written = 0;
@@ -126,6 +125,26 @@ function humanReadable(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat)
     ctx.out.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : "No resources found\n");
   }
   if (errors.length) throw new KubectlError(errors.join("\n"));
+}
+
+/**
+ * --sort-by as kubectl v1.32 applies it to server Tables: several Tables are first ordered as
+ * objects (so a row field such as .metadata.name fails on them), then each Table's rows; a
+ * Table whose rows lack the field is silently not printed.
+ */
+function sortTables(results: { mapping: Mapping; table: Table }[], sortBy: string): void {
+  if (results.length > 1) {
+    const order = sortObjects(results.map((r) => r.table), sortBy);
+    results.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
+  }
+  for (const r of results) {
+    try {
+      sortTable(r.table, sortBy);
+    } catch (e) {
+      if (!(e instanceof KubectlError)) throw e;
+      r.table.rows = [];
+    }
+  }
 }
 
 /** Validates flags and resolves what to get (shared with the watch path). */

@@ -99,6 +99,8 @@ export const logsCommand: Command = {
       return;
     }
     const c = pickContainer(ctx, pod, container);
+    const known = ["initContainers", "containers", "ephemeralContainers"].some((k) => (pod.spec?.[k] ?? []).some((x: any) => x.name === c));
+    if (!known) throw new KubectlError(`error: container ${c} is not valid for pod ${pod.metadata.name}`);
     streamLogs(ctx, f, pod, c, f.bool("prefix") ? `[pod/${pod.metadata.name}/${c}] ` : "");
   },
 };

@@ -1,4 +1,5 @@
-// Go's sort.Sort (pattern-defeating quicksort, Go ≥ 1.19) ported step for step, so unstable
+// Go's sort.Sort (pattern-defeating quicksort as in go1.23, which kubectl v1.32 is built with:
+// xorshift 13/17/5, three swaps around the middle) ported step for step, so unstable
 // orderings (events with equal timestamps in `kubectl describe`) come out as kubectl's do.
 
 type Less = (i: number, j: number) => boolean;
@@ -92,16 +93,16 @@ function breakPatterns<T>(d: Data<T>, a: number, b: number): void {
   const mask = (1n << 64n) - 1n;
   const next = () => {
     r ^= (r << 13n) & mask;
-    r ^= r >> 7n;
-    r ^= (r << 17n) & mask;
+    r ^= r >> 17n;
+    r ^= (r << 5n) & mask;
     return r;
   };
   const modulus = BigInt(2 ** bitsLen(length));
-  const idx = a + Math.trunc(length / 4) * 2 - 1;
-  for (let i = 0; i < 3; i++) {
+  const first = a + Math.trunc(length / 4) * 2 - 1;
+  for (let idx = first; idx <= first + 2; idx++) {
     let other = Number(next() & (modulus - 1n));
     if (other >= length) other -= length;
-    d.swap(idx - 1 + i, a + other);
+    d.swap(idx, a + other);
   }
 }
 
