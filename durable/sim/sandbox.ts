@@ -19,7 +19,7 @@ import { clusterResolver } from "./network/resolver";
 import { Runtime } from "./runtime/runtime";
 import type { RuntimeHost } from "./runtime/contract";
 import { Scheduler } from "./scheduler/scheduler";
-import { memoryKi } from "./bootstrap/nodes";
+import { memoryKi, visibleMemoryKi } from "./bootstrap/nodes";
 
 /** Options of a new sandbox. */
 export type SandboxOptions = Partial<ClusterConfig> & { seed: string; startTime: number };
@@ -74,7 +74,7 @@ export function createSandbox(opts: SandboxOptions): Cluster {
     wire(c, {});
     const runtime = sandboxRuntime(c);
     for (const n of c.ctx.config.nodes) {
-      runtime.setNodeInfo?.(n.name, { cpus: Number(n.cpu), memoryBytes: memoryKi(n.memory) * 1024, kernelVersion: c.ctx.config.kernelVersion, hostname: n.name, ip: n.ip });
+      runtime.setNodeInfo?.(n.name, { cpus: Number(n.cpu), memoryBytes: visibleMemoryKi(memoryKi(n.memory)) * 1024, kernelVersion: c.ctx.config.kernelVersion, hostname: n.name, ip: n.ip });
       runtime.seedNodeImages(n.name, seededImages(n, c.ctx.config));
     }
     bootstrapObjects(c, sandboxKubelets(c).values().next().value!.env.ipam);

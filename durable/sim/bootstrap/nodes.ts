@@ -17,6 +17,15 @@ export function memoryKi(q: string): number {
   return n * f;
 }
 
+/**
+ * The memory the node's kernel reports (MemTotal, hence the node's capacity) for a machine of
+ * `memKi`: a VM sold as 4Gi shows about 3.69Gi once the kernel and crash kernel take their share,
+ * which is why real nodes report odd Ki values rather than round ones.
+ */
+export function visibleMemoryKi(memKi: number): number {
+  return memKi - Math.min(Math.floor(memKi / 8), Math.floor(memKi / 32) + 197_972);
+}
+
 /** The Ready condition and its three pressure siblings, as the kubelet writes them. */
 export function nodeConditions(heartbeat: number, transition: number, ready = true): Record<string, unknown>[] {
   const hb = rfc3339(heartbeat);
@@ -34,7 +43,7 @@ export function nodeConditions(heartbeat: number, transition: number, ready = tr
 
 /** A Node object for a topology entry. */
 export function nodeObject(spec: NodeSpec, cfg: ClusterConfig, rng: Rng, created: number, now: number): KObject {
-  const memKi = memoryKi(spec.memory);
+  const memKi = visibleMemoryKi(memoryKi(spec.memory));
   const labels: Record<string, string> = {
     "beta.kubernetes.io/arch": "amd64",
     "beta.kubernetes.io/os": "linux",

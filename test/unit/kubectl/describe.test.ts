@@ -56,13 +56,13 @@ describe("kubectl describe node", () => {
   const text = l.out(`describe node ${node}`);
 
   it("lists capacity and allocatable as canonical quantities", () => {
-    expect(text).toContain(lines("Capacity:", "  cpu:                2", "  ephemeral-storage:  51100652Ki", "  hugepages-1Gi:      0", "  hugepages-2Mi:      0", "  memory:             4Gi", "  pods:               110"));
-    expect(text).toContain(lines("Allocatable:", "  cpu:                2", "  ephemeral-storage:  47093746742", "  hugepages-1Gi:      0", "  hugepages-2Mi:      0", "  memory:             3996Mi"));
+    expect(text).toContain(lines("Capacity:", "  cpu:                2", "  ephemeral-storage:  51100652Ki", "  hugepages-1Gi:      0", "  hugepages-2Mi:      0", "  memory:             3865260Ki", "  pods:               110"));
+    expect(text).toContain(lines("Allocatable:", "  cpu:                2", "  ephemeral-storage:  47093746742", "  hugepages-1Gi:      0", "  hugepages-2Mi:      0", "  memory:             3762860Ki"));
   });
 
   it("prints the pod's requests and limits as integer percentages of allocatable", () => {
-    expect(text).toMatch(/\n  default +pod-resources +1 \(50%\) +8 \(400%\) +1Gi \(25%\) +6Gi \(153%\) +10s\n/);
+    expect(text).toMatch(/\n  default +pod-resources +1 \(50%\) +8 \(400%\) +1Gi \(27%\) +6Gi \(167%\) +10s\n/);
     expect(text).toContain("  (Total limits may be over 100 percent, i.e., overcommitted.)\n");
-    expect(text).toMatch(/  cpu                1350m \(67%\)   8 \(400%\)\n  memory             1094Mi \(27%\)  6314Mi \(158%\)\n  ephemeral-storage  0 \(0%\)        0 \(0%\)\n  hugepages-1Gi      0 \(0%\)        0 \(0%\)\n  hugepages-2Mi      0 \(0%\)        0 \(0%\)\nEvents:              <none>\n$/);
+    expect(text).toMatch(/  cpu                1350m \(67%\)   8 \(400%\)\n  memory             1094Mi \(29%\)  6314Mi \(171%\)\n  ephemeral-storage  0 \(0%\)        0 \(0%\)\n  hugepages-1Gi      0 \(0%\)        0 \(0%\)\n  hugepages-2Mi      0 \(0%\)        0 \(0%\)\nEvents:              <none>\n$/);
   });
 });
