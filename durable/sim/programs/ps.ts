@@ -4,14 +4,20 @@
 import type { ProcInfo, Sys } from "./api";
 import { oneShot } from "./oneshot";
 
+/** The last parsed /etc/passwd (a pure cache: same text, same table; callers never mutate it). */
+let parsed: { text: string; names: Map<number, string> } | undefined;
+
 /** uid → user name from /etc/passwd. */
 export function userNames(sys: Sys): Map<number, string> {
-  const m = new Map<number, string>([[0, "root"]]);
   const r = sys.fs.readFile("/etc/passwd");
-  if (typeof r !== "string") for (const line of r.c.split("\n")) {
+  const text = typeof r === "string" ? "" : r.c;
+  if (parsed?.text === text) return parsed.names;
+  const m = new Map<number, string>([[0, "root"]]);
+  for (const line of text.split("\n")) {
     const f = line.split(":");
     if (f.length > 2 && /^\d+$/.test(f[2])) m.set(Number(f[2]), f[0]);
   }
+  parsed = { text, names: m };
   return m;
 }
 

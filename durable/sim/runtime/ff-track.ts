@@ -64,17 +64,21 @@ function translates(tr: Tracker, a: Snap, b: Snap, period: number): boolean {
   return ok;
 }
 
+function hasSession(k: Kernel, cid: string): boolean {
+  for (const id in k.s.sessions) if (k.s.sessions[id].cid === cid) return true;
+  return false;
+}
+
 /** Called when a container becomes idle: records the point and freezes proven cycles. */
 export function ffObserve(k: Kernel, c: ContainerState): void {
   if (!k.fastForward || c.ff || c.status !== "running" || c.runq.length) return;
   const tr = tracker(k, c.id);
   const now = k.now();
   if (tr.cool > 0) { tr.cool--; tr.tainted = false; tr.reads = []; return; }
-  const blocked = tr.tainted || c.killAt !== undefined || c.tty !== undefined || Object.values(k.s.sessions).some((s) => s.cid === c.id);
-  const snap = snapshot(c, now, tr.reads);
+  const blocked = tr.tainted || c.killAt !== undefined || c.tty !== undefined || hasSession(k, c.id);
+  if (blocked) { tr.tainted = false; tr.reads = []; tr.hist = []; tr.proven.clear(); return; }
+  tr.hist.push(snapshot(c, now, tr.reads));
   tr.reads = [];
-  if (blocked) { tr.tainted = false; tr.hist = [snap]; tr.proven.clear(); return; }
-  tr.hist.push(snap);
   for (let lag = 1; lag <= 3; lag++) if (tryCycle(k, c, tr, lag)) return;
   if (tr.hist.length >= MAX_HIST) {
     tr.misses++;

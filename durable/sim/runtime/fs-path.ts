@@ -34,5 +34,5 @@ export function basename(p: string): string {
 
 /** True when `p` is `dir` or lies under it. */
 export function isUnder(p: string, dir: string): boolean {
-  return dir === "/" || p === dir || p.startsWith(dir + "/");
+  return dir === "/" || (p.startsWith(dir) && (p.length === dir.length || p.charCodeAt(dir.length) === 47));
 }

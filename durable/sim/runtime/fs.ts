@@ -25,8 +25,14 @@ interface Where {
   key: string;
 }
 
+/** Memoized path resolutions kept before the cache starts over. */
+const PATH_CACHE_MAX = 20_000;
+
 /** The file-system view of one container (optionally as seen by one process, for /proc/self). */
 export class Vfs {
+  private lower: Record<string, FsNode> | undefined;
+  private sawProc = false;
+
   constructor(readonly k: Kernel, readonly c: ContainerState, readonly pid = 0) {}
 
   private where(p: string): Where {
@@ -44,7 +50,7 @@ export class Vfs {
 
   /** The node stored at a normalized path, without following a final symlink. */
   node(p: string): FsNode | undefined {
-    if (p === "/proc" || p.startsWith("/proc/")) return procNode(this.k, this.c, p, this.pid);
+    if (p === "/proc" || p.startsWith("/proc/")) { this.sawProc = true; return procNode(this.k, this.c, p, this.pid); }
     const w = this.where(p);
     if (w.vol) {
       const n = w.vol.files[w.key];
@@ -54,11 +60,25 @@ export class Vfs {
     const up = this.c.upper[p];
     if (up === null) return undefined;
     if (up) return up;
-    return lowerLayer(this.c.family, this.c.tag).files[p];
+    return (this.lower ??= lowerLayer(this.c.family, this.c.tag).files)[p];
   }
 
-  /** Resolves symlinks along a path; returns the real path or an errno. */
+  /** Resolves symlinks along a path; returns the real path or an errno (memoized outside /proc). */
   resolve(path: string, followLast = true): string | Errno {
+    const cache = this.k.paths;
+    const key = `${this.c.id}${followLast ? "|" : "/"}${path}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    this.sawProc = false;
+    const r = this.walkPath(path, followLast);
+    if (!this.sawProc) {
+      if (cache.size >= PATH_CACHE_MAX) cache.clear();
+      cache.set(key, r);
+    }
+    return r;
+  }
+
+  private walkPath(path: string, followLast: boolean): string | Errno {
     let parts = normalize(path).split("/").filter(Boolean);
     let cur = "";
     for (let hops = 0, i = 0; i < parts.length; i++) {
@@ -125,6 +145,7 @@ export class Vfs {
   put(real: string, n: FsNode | null): Errno | undefined {
     if (real.startsWith("/proc")) return "EACCES";
     ffTaint(this.k, this.c.id);
+    this.k.paths.clear();
     const w = this.where(real);
     if (w.mount?.ro) return "EROFS";
     if (w.vol) {

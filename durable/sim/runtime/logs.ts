@@ -48,7 +48,7 @@ export function flushLog(log: LogState, now: number): void {
 }
 
 function pushLine(log: LogState, line: LogLine): void {
-  if (line[3] === undefined) line.length = 3;
+  if (line.length > 3 && line[3] === undefined) line.length = 3;
   log.lines.push(line);
   log.bytes += line[2].length + 1;
   trimLog(log);

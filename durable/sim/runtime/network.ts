@@ -72,6 +72,7 @@ export function listenOn(k: Kernel, c: ContainerState, p: ProcState, port: numbe
     if (owner && owner.st !== "Z") return "EADDRINUSE";
   }
   k.s.listen[key] = { cid: c.id, pid: p.pid, proto };
+  p.lis = 1;
   return undefined;
 }
 

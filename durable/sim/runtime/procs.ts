@@ -82,7 +82,7 @@ export function exitProc(k: Kernel, c: ContainerState, p: ProcState, code: numbe
   p.data = null;
   const idx = c.runq.indexOf(p.pid);
   if (idx >= 0) c.runq.splice(idx, 1);
-  for (const key in k.s.listen) { const l = k.s.listen[key]; if (l.cid === c.id && l.pid === p.pid) delete k.s.listen[key]; }
+  if (p.lis) for (const key in k.s.listen) { const l = k.s.listen[key]; if (l.cid === c.id && l.pid === p.pid) delete k.s.listen[key]; }
   for (const pid in c.procs) {
     const ch = c.procs[pid];
     if (ch.ppid !== p.pid || ch === p) continue;

@@ -12,7 +12,7 @@ import type { RuntimeState } from "./state";
 import { resolveImage } from "./images/catalog";
 import { createContainer, killDeadline, removeContainer, signalContainer, startContainer, stopContainer } from "./containers";
 import { createSandbox, removeSandbox } from "./sandboxes";
-import { closeExecStdin, killExec, readExec, resizeExec, startExec, writeExec } from "./exec-sessions";
+import { armExecTimeout, closeExecStdin, killExec, readExec, resizeExec, startExec, writeExec } from "./exec-sessions";
 import { flush, wakeContainer } from "./scheduler";
 import { logCursor, logsAfter, readLog } from "./logs";
 import { containerCpu, containerMemory } from "./memory";
@@ -208,6 +208,7 @@ export class Runtime {
     this.touch(containerId);
     const r = startExec(this.k, containerId, argv, opts);
     flush(this.k);
+    if ("sessionId" in r) armExecTimeout(this.k, r.sessionId);
     return r;
   }
 

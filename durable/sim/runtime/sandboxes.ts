@@ -17,6 +17,7 @@ export function hostsFile(ip: string, hostname: string): string {
 
 /** Creates a pod sandbox. */
 export function createSandbox(k: Kernel, spec: SandboxSpec): void {
+  k.paths.clear();
   const domain = spec.clusterDomain ?? "cluster.local";
   k.s.sandboxes[spec.sandboxId] = {
     id: spec.sandboxId, node: spec.node, podUid: spec.podUid, podName: spec.podName, namespace: spec.namespace,
@@ -37,6 +38,7 @@ export function createSandbox(k: Kernel, spec: SandboxSpec): void {
 
 /** Removes a sandbox, its remaining containers and its pod-scoped volumes. */
 export function removeSandbox(k: Kernel, id: string): void {
+  k.paths.clear();
   const sb = k.s.sandboxes[id];
   if (!sb) return;
   for (const cid of [...sb.containers]) removeContainer(k, cid);

@@ -129,6 +129,8 @@ export interface ProcState {
   sess?: string;
   /** CPU-bound: preempted with work left, counted as one busy core. */
   bz?: 1;
+  /** Holds (or held) a listening socket: its entries are dropped when it exits. */
+  lis?: 1;
 }
 
 /** One log line. `s`: 1 stdout, 2 stderr; `nonl` marks a final line that had no newline. */

@@ -121,10 +121,10 @@ export function setVar(sh: ShellState, name: string, value: string, exportIt = f
 /** The environment passed to commands: exported variables in definition order. */
 export function exportedEnv(sh: ShellState, extra: [string, string][] = []): [string, string][] {
   const out: [string, string][] = [];
-  const over = new Map(extra);
-  for (const [k, v] of Object.entries(sh.vars)) {
-    if (over.has(k)) continue;
-    if (v.x && !v.u) out.push([k, v.v]);
+  const over = extra.length ? new Map(extra) : undefined;
+  for (const k in sh.vars) {
+    const v = sh.vars[k];
+    if (v.x && !v.u && !over?.has(k)) out.push([k, v.v]);
   }
   for (const [k, v] of extra) out.push([k, v]);
   return out;

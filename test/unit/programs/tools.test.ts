@@ -74,6 +74,20 @@ describe("files", () => {
     expect(sim.exec(b, ["cat", "/data/x"]).stdout).toBe("from-a\n");
   });
 
+  test("re-pointing a symlink changes what its paths resolve to, also for another container on the volume", () => {
+    const { sh } = pod();
+    expect(sh("mkdir -p /a /b; echo A > /a/f; echo B > /b/f; ln -s /a /l; cat /l/f; rm /l; ln -s /b /l; cat /l/f; rm /l; cat /l/f").stdout).toBe("A\nB\n");
+    const sim = new Sim();
+    const mounts = [{ mountPath: "/data", volume: "emptydir:uid-q/shared" }];
+    const a = sim.pod({ name: "q", image: "busybox:1.36", argv: ["sleep", "3600"], mounts });
+    const sb = Object.keys(sim.rt.save().sandboxes)[0];
+    const b = sim.container(sb, "q", { name: "b", image: "busybox:1.36", argv: ["sleep", "3600"], mounts });
+    sim.exec(a, ["sh", "-c", "mkdir /data/one /data/two; echo 1 > /data/one/v; echo 2 > /data/two/v; ln -s one /data/cur"]);
+    expect(sim.exec(b, ["cat", "/data/cur/v"]).stdout).toBe("1\n");
+    sim.exec(a, ["sh", "-c", "rm /data/cur; ln -s two /data/cur"]);
+    expect(sim.exec(b, ["cat", "/data/cur/v"]).stdout).toBe("2\n");
+  });
+
   test("read-only mounts refuse writes", () => {
     const sim = new Sim();
     const cid = sim.pod({ image: "busybox:1.36", argv: ["sleep", "3600"], mounts: [{ mountPath: "/etc/config", volume: "files:u/cfg", readOnly: true, files: { "app.conf": "x=1\n" } }] });
