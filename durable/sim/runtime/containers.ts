@@ -38,7 +38,6 @@ function mountDestination(family: string, tag: string, path: string): string {
 
 /** Creates a container from its configuration. */
 export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContainerResult {
-  k.paths.clear();
   const sb = k.s.sandboxes[cfg.sandboxId];
   if (!sb) return { error: `failed to create containerd container: failed to get sandbox "${cfg.sandboxId}": not found`, reason: "CreateContainerError" };
   const img = resolveImage(cfg.image);
@@ -188,7 +187,7 @@ export function signalContainer(k: Kernel, id: string, sig: number): void {
 
 /** Removes a container (killing it first when still running). */
 export function removeContainer(k: Kernel, id: string): void {
-  k.paths.clear();
+  k.paths.delete(id);
   const c = k.s.containers[id];
   if (!c) return;
   if (c.status === "running") {

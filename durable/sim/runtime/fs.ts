@@ -65,8 +65,9 @@ export class Vfs {
 
   /** Resolves symlinks along a path; returns the real path or an errno (memoized outside /proc). */
   resolve(path: string, followLast = true): string | Errno {
-    const cache = this.k.paths;
-    const key = `${this.c.id}${followLast ? "|" : "/"}${path}`;
+    let cache = this.k.paths.get(this.c.id);
+    if (!cache) this.k.paths.set(this.c.id, (cache = new Map()));
+    const key = followLast ? path : `|${path}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     this.sawProc = false;
@@ -145,8 +146,9 @@ export class Vfs {
   put(real: string, n: FsNode | null): Errno | undefined {
     if (real.startsWith("/proc")) return "EACCES";
     ffTaint(this.k, this.c.id);
-    this.k.paths.clear();
     const w = this.where(real);
+    if (w.vol) this.k.paths.clear();
+    else this.k.paths.delete(this.c.id);
     if (w.mount?.ro) return "EROFS";
     if (w.vol) {
       if (n === null) delete w.vol.files[w.key];

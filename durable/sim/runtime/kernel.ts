@@ -22,8 +22,8 @@ export class Kernel {
   fastForward = true;
   /** Fast-forward observation per container (ff-track.ts). */
   readonly ff = new Map<string, Tracker>();
-  /** Resolved paths by container, mode and path (fs.ts); cleared on any file-system change. */
-  readonly paths = new Map<string, string>();
+  /** Resolved paths per container by mode and path (fs.ts); dropped when its file system changes. */
+  readonly paths = new Map<string, Map<string, string>>();
 
   constructor(readonly s: RuntimeState, readonly host: RuntimeHost) {}
 

@@ -17,7 +17,6 @@ export function hostsFile(ip: string, hostname: string): string {
 
 /** Creates a pod sandbox. */
 export function createSandbox(k: Kernel, spec: SandboxSpec): void {
-  k.paths.clear();
   const domain = spec.clusterDomain ?? "cluster.local";
   k.s.sandboxes[spec.sandboxId] = {
     id: spec.sandboxId, node: spec.node, podUid: spec.podUid, podName: spec.podName, namespace: spec.namespace,
