@@ -3,7 +3,8 @@
 // that rebuilds an identical sandbox from it under a new id, and the internal endpoints the
 // Worker calls for teachers (`/-/internal/...`, unreachable from /clusters/<id>/ — worker/index.ts
 // refuses those paths). Used by cluster-object.ts and podlab-api.ts.
-import type { ClusterObject, } from "./cluster-object";
+import type { ClusterObject } from "./cluster-object";
+import type { AuditRecord } from "./sim/api/request";
 import type { SandboxMeta } from "./podlab-api";
 import type { NodeSpec } from "./sim/config";
 import type { JournalEntry } from "./journal";
@@ -59,7 +60,7 @@ export function replaySandbox(obj: ClusterObject, id: string, name: string, j: E
   obj.install(cluster, meta, new VirtualClock({ anchorWall: wall, anchorVirtual: j.init.startTime, speed: 0 }));
   const q = effectiveQuotas(j.init.quotas);
   let agent = "podlab-kubectl";
-  const onAudit = (a: Parameters<NonNullable<Parameters<typeof gatedCluster>[2]>>[0]) => obj.outbox.add(id, a, agent, cluster.now);
+  const onAudit = (a: AuditRecord) => obj.outbox.add(id, a, agent, cluster.now);
   const opts = { wrap: (c: typeof cluster) => gatedCluster(c, q, onAudit), onAudit };
   for (const e of j.entries as JournalEntry[]) {
     agent = e.k === "req" ? (e.h["user-agent"] ?? "") : "podlab-kubectl";
