@@ -47,15 +47,17 @@ export function effectiveQuotas(q: QuotasInput | undefined): Quotas {
 }
 
 const t = v.pipe(v.number(), v.integer(), v.minValue(0));
+const b64 = (max: number) => v.pipe(v.string(), v.maxLength(max), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"));
 /** One journaled input (see durable/journal.ts). */
 export const JournalEntryInput = v.variant("k", [
   v.strictObject({ k: v.literal("adv"), t }),
   v.strictObject({ k: v.literal("req"), t, m: v.pipe(v.string(), v.maxLength(16)), p: v.pipe(v.string(), v.maxLength(4096)),
-    q: v.pipe(v.string(), v.maxLength(16_384)), h: v.record(v.string(), v.string()), b: v.optional(v.string()) }),
-  v.strictObject({ k: v.literal("ws"), t, s: v.pipe(v.string(), v.maxLength(256)), d: v.string() }),
+    q: v.pipe(v.string(), v.maxLength(16_384)), h: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(4096))),
+    b: v.optional(b64(4 * 1024 * 1024 + 4)) }),
+  v.strictObject({ k: v.literal("ws"), t, s: v.pipe(v.string(), v.maxLength(256)), d: b64(1024 * 1024) }),
   v.strictObject({ k: v.literal("wsgone"), t, s: v.pipe(v.string(), v.maxLength(256)) }),
   v.strictObject({ k: v.literal("node"), t, n: v.pipe(v.string(), v.maxLength(63)), op: v.picklist(["stop", "start"]) }),
-  v.strictObject({ k: v.literal("kubectl"), t, c: v.pipe(v.string(), v.maxLength(16_384)), i: v.optional(v.string()) }),
+  v.strictObject({ k: v.literal("kubectl"), t, c: v.pipe(v.string(), v.maxLength(16_384)), i: v.optional(v.pipe(v.string(), v.maxLength(3 * 1024 * 1024))) }),
 ]);
 
 /** What a sandbox was created from: enough, with the journal, to rebuild it exactly. */

@@ -115,5 +115,28 @@ describe("journal export and replay", () => {
       expect((await r.json() as Any).reason).toBe("BadRequest");
     }
     expect((await fetchApp("/api/sandboxes", post("", { replay: journal, seed: "x" }))).status).toBe(400);
+    const t = journal.init.startTime + 1000;
+    const notB64 = { ...journal, now: t, entries: [{ k: "req", t, m: "POST", p: "/api/v1/namespaces/default/pods", q: "", h: {}, b: "!!not base64" }] };
+    expect((await fetchApp("/api/sandboxes", post("", { replay: notB64 }))).status).toBe(400);
+  });
+
+  it("applies crafted but well-formed entries harmlessly (never a 5xx)", async () => {
+    const sb = await newSandbox();
+    const { journal } = await json(fetchApp(`/api/sandboxes/${sb.id}/export`));
+    const t = journal.init.startTime + 1000;
+    const entries = [
+      { k: "ws", t, s: "no-such-session", d: "aGkK" },
+      { k: "wsgone", t, s: "no-such-session" },
+      { k: "node", t, n: "no-such-node", op: "stop" },
+      { k: "kubectl", t, c: "kubectl delete pods --all -A" },
+      { k: "kubectl", t, c: "kubectl get pods -w" },
+      { k: "req", t, m: "POST", p: "/api/v1/../../etc", q: "x=%zz", h: { "content-type": "application/bogus" }, b: "e30=" },
+      { k: "req", t, m: "BREW", p: "/", q: "", h: {} },
+      { k: "adv", t: t + 30 * 86_400_000 },
+    ];
+    const r = await fetchApp("/api/sandboxes", post("", { replay: { ...journal, entries, now: t + 30 * 86_400_000 } }));
+    expect(r.status, await r.clone().text()).toBe(201);
+    const copy = await r.json() as Any;
+    expect((await k8s(copy.id, "/api/v1/nodes")).status).toBe(200);
   });
 });
