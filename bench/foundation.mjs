@@ -5,8 +5,29 @@
 //   round trip minus the median round trip of `GET /version` through the same Worker → Durable
 //   Object path (the transport baseline of local wrangler dev, printed too).
 // Prints the figures next to the targets and exits non-zero when a target is missed.
+import { build } from "esbuild";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { startPodlab } from "../test/e2e/harness.mjs";
+
+/** The simulation core's share, timed in Node (bundled with esbuild): where the time goes. */
+async function coreFigures() {
+  const dir = mkdtempSync(join(tmpdir(), "podlab-bench-"));
+  try {
+    const out = join(dir, "foundation.mjs");
+    await build({ entryPoints: [fileURLToPath(new URL("../durable/sim/bench/foundation-scenario.ts", import.meta.url))], bundle: true,
+      format: "esm", platform: "node", outfile: out, logLevel: "error", target: "node20",
+      banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' } });
+    const { foundationCore } = await import(pathToFileURL(out).href);
+    foundationCore(() => performance.now()); // warm-up
+    return foundationCore(() => performance.now());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const TARGETS = { create: 50, list: 5, createPod: 5 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -29,7 +50,8 @@ try {
     creations.push(performance.now() - t0);
   }
 
-  const sb = await podlab.sandbox();
+  // 100 pods in a tight loop: above the default quotas (50 pods, 50 requests/s), so raise them.
+  const sb = await podlab.sandbox({ body: { quotas: { pods: 200, requestsPerSecond: 1000 } } });
   await sb.speed(0);
   const creates = [];
   for (let i = 0; i < 100; i++) {
@@ -69,6 +91,9 @@ try {
     ok &&= pass;
     console.log(`  ${name.padEnd(36)} ${v.toFixed(1).padStart(7)} ms   target ≤ ${target} ms   ${pass ? "PASS" : "FAIL"}`);
   }
+  const core = await coreFigures();
+  console.log(`  core alone (Node): bootstrap ${core.bootstrap.toFixed(1)} ms + snapshot ${core.snapshot.toFixed(1)} ms, ` +
+    `pod create ${core.create.toFixed(2)} ms, Table of 100 pods ${core.table.toFixed(2)} ms`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   await podlab.stop();
