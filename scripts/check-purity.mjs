@@ -17,7 +17,7 @@ const FORBIDDEN = [
   [/\bawait\b|\basync\s+function\b|\basync\s*\(/, "is asynchronous (the core is synchronous)"],
 ];
 const dirs = ["durable/sim", "schema/k8s", "schema/validation", "schema/defaults", "schema/admission"];
-const files = ["schema/quantity.ts", "schema/qos.ts", "schema/wire.ts"];
+const files = ["schema/quantity.ts", "schema/qos.ts", "schema/wire.ts", "schema/checks.ts"];
 
 function walk(dir, out) {
   let entries;

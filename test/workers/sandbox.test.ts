@@ -12,8 +12,8 @@ type Any = any;
 const BASE = "http://podlab.test";
 const fetchApp = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${BASE}${path}`, init));
 
-async function newSandbox(): Promise<{ id: string; server: string; kubeconfig: string }> {
-  const r = await fetchApp("/api/sandboxes", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+async function newSandbox(body: Record<string, unknown> = {}): Promise<{ id: string; server: string; kubeconfig: string }> {
+  const r = await fetchApp("/api/sandboxes", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
   expect(r.status).toBe(201);
   return r.json();
 }
@@ -106,7 +106,7 @@ describe("the sandbox's Kubernetes API", () => {
   });
 
   it("rebuilds the same state from the snapshot and the journal after eviction", async () => {
-    const sb = await newSandbox();
+    const sb = await newSandbox({ speed: 0 }); // paused: no virtual time passes across the eviction
     for (let i = 0; i < 5; i++) await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson(`j${i}`) });
     await advance(sb.id, "30s");
     await k8s(sb.id, "/api/v1/namespaces/default/pods/j1", { method: "DELETE" });
