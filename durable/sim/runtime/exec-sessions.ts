@@ -17,6 +17,8 @@ export function startExec(k: Kernel, cid: string, argv: string[], opts: ExecOpti
   const now = k.now();
   for (const [id, old] of Object.entries(k.s.sessions)) if (old.done && (old.doneAt ?? 0) < now - 600_000) delete k.s.sessions[id];
   const c = k.s.containers[cid];
+  // Both ids draw from the host rng (as they always have: lesson transcripts depend on the sequence).
+  const execId = k.host.rng.hex(64);
   if (!c || c.status !== "running") return { error: `failed to exec in container: container is in ${c ? "CONTAINER_EXITED" : "CONTAINER_UNKNOWN"} state`, exitCode: 126 };
   const vfs = new Vfs(k, c);
   const env: [string, string][] = (c.env ?? []).filter(([n]) => n !== "TERM" && n !== "HOME");
@@ -24,13 +26,13 @@ export function startExec(k: Kernel, cid: string, argv: string[], opts: ExecOpti
   env.push(["HOME", c.env?.find(([n]) => n === "HOME")?.[1] ?? "/root"]);
   const cwd = c.cwd ?? "/";
   const pathVar = env.find(([n]) => n === "PATH")?.[1] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  const fail = (why: string) => ({ error: `failed to exec in container: failed to start exec "${k.host.rng.hex(64)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown`, exitCode: 126 });
+  const fail = (why: string) => ({ error: `failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": ${why}: unknown`, exitCode: 126 });
   if (!argv.length) return fail("no command specified");
   const found = searchPath(vfs, argv[0], pathVar, cwd);
   if ("errno" in found) return fail(found.errno === "ENOENT" ? (argv[0].includes("/") ? `stat ${argv[0]}: no such file or directory` : "executable file not found in $PATH") : "permission denied");
   const t = resolveExec(vfs, found.path, argv, cwd);
   if (typeof t === "string") return fail(t === "ENOENT" ? "executable file not found in $PATH" : "permission denied");
-  const sid = k.nextSeq().toString(16).padStart(32, "0");
+  const sid = k.host.rng.hex(32);
   const s: SessionState = {
     id: sid, cid, owner: opts.owner, pid: 0, tty: !!opts.tty, stdin: !!opts.stdin, argv,
     out: "", err: "", inPending: [], inBuf: "", inClosed: !opts.stdin, line: "", cols: opts.cols ?? 80, rows: opts.rows ?? 24, done: false,
