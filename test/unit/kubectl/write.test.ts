@@ -67,6 +67,28 @@ describe("kubectl run", () => {
   });
 });
 
+describe("kubectl run -i", () => {
+  it("prints the output of a pod that runs to completion, then --rm deletes it", () => {
+    const l = lab();
+    expect(l.k("run t --image=busybox:1.36 -i --rm --restart=Never -- echo hi")).toEqual({ stdout: 'hi\npod "t" deleted\n', stderr: "", exitCode: 0 });
+    expect(l.k("get pod t").stderr).toBe('Error from server (NotFound): pods "t" not found\n');
+  });
+
+  it("exits with the container's code when it fails", () => {
+    expect(lab().k("run t --image=busybox:1.36 -i --restart=Never -- sh -c 'echo bad; exit 3'")).toEqual({
+      stdout: "bad\n", stderr: "pod default/t terminated (Error)\n", exitCode: 3,
+    });
+  });
+
+  it("rejects -t without -i, --rm without attaching and --dry-run with attaching", () => {
+    const l = lab();
+    expect(l.k("run t --image=busybox:1.36 -t").stderr).toBe("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n");
+    expect(l.k("run t --image=busybox:1.36 --rm").stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
+    expect(l.k("run t --image=busybox:1.36 -i --dry-run=client").stderr).toBe(
+      "error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples\n");
+  });
+});
+
 describe("kubectl label, annotate and patch", () => {
   it("labels, refuses to overwrite without --overwrite, and unlabels", () => {
     const l = lab();

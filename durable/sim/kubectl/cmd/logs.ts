@@ -30,10 +30,15 @@ function parseSince(s: string): number {
 }
 
 function streamLogs(ctx: Ctx, f: Flags, pod: any, container: string, prefix: string): void {
+  readLogs(ctx, pod, logQuery(f, container), requestTimeoutMs(f) || DEFAULT_STREAM_MS, prefix);
+}
+
+/** GETs pods/<name>/log with `query` and prints it; with follow=true reads on for up to limitMs. */
+export function readLogs(ctx: Ctx, pod: any, query: Record<string, string | undefined>, limitMs: number, prefix = ""): void {
   const path = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/log`;
-  const r = ctx.client.raw("GET", path, { accept: "application/json, */*", query: logQuery(f, container) });
+  const r = ctx.client.raw("GET", path, { accept: "application/json, */*", query });
   if (r.type === "body") {
-    ctx.client.call("GET", path, { accept: "application/json, */*", query: logQuery(f, container) });
+    ctx.client.call("GET", path, { accept: "application/json, */*", query });
     return;
   }
   if (r.type !== "log") throw new KubectlError("error: unexpected response to a log request");
@@ -47,14 +52,11 @@ function streamLogs(ctx: Ctx, f: Flags, pod: any, container: string, prefix: str
   const runtime = sandboxRuntime(ctx.host.cluster);
   if (!follow || !runtime) return;
   let cursor = follow.cursor;
-  let ended = false;
-  const limit = requestTimeoutMs(f) || DEFAULT_STREAM_MS;
-  waitFor(ctx, limit, () => {
+  waitFor(ctx, limitMs, () => {
     const x = runtime.logsAfter(follow.containerId, cursor, { timestamps: follow.timestamps });
     cursor = x.cursor;
     emit(x.text);
-    ended = x.ended;
-    return ended;
+    return x.ended;
   });
 }
 

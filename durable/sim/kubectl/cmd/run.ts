@@ -1,11 +1,13 @@
 // `kubectl run NAME --image=IMG`: generates the Pod kubectl v1.32 generates (label run=NAME,
 // one container named NAME, args or --command, env, port, pull policy, restartPolicy,
 // dnsPolicy: ClusterFirst, creationTimestamp: null, status: {}) and POSTs it with
-// fieldManager=kubectl-run and no fieldValidation, as kubectl does.
+// fieldManager=kubectl-run and no fieldValidation, as kubectl does; -i/--attach/--rm continue
+// in run-attach.ts.
 import type { Command } from "../context";
 import type { Flags } from "../flags";
 import { KubectlError, usageError } from "../io";
 import { printResult } from "./apply";
+import { attachRun } from "./run-attach";
 import { DRY_RUN_FLAG, dryRunOf, dryRunQuery } from "./write-flags";
 
 function parseLabels(s: string): Record<string, string> {
@@ -32,6 +34,8 @@ export function generatePod(name: string, f: Flags, args: string[], namespace?: 
   container.resources = {};
   if (f.str("image-pull-policy")) container.imagePullPolicy = f.str("image-pull-policy");
   if (f.bool("privileged")) container.securityContext = { privileged: true };
+  if (f.bool("stdin")) Object.assign(container, { stdin: true, stdinOnce: !f.bool("leave-stdin-open") });
+  if (f.bool("tty")) container.tty = true;
   const metadata: Record<string, any> = { name, creationTimestamp: null, labels: f.str("labels") ? parseLabels(f.str("labels")) : { run: name } };
   if (namespace) metadata.namespace = namespace;
   const annotations = f.list("annotations");
@@ -54,6 +58,7 @@ export const runCommand: Command = {
     { name: "port", type: "string" },
     { name: "expose", type: "bool" },
     { name: "rm", type: "bool" },
+    { name: "leave-stdin-open", type: "bool" },
     { name: "stdin", short: "i", type: "bool" },
     { name: "tty", short: "t", type: "bool" },
     { name: "attach", type: "bool" },
@@ -74,9 +79,11 @@ export const runCommand: Command = {
     if (!f.str("image")) throw new KubectlError(`error: required flag(s) "image" not set`);
     const restart = f.str("restart") || "Always";
     if (!["Always", "OnFailure", "Never"].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
-    if (f.bool("stdin") || f.bool("tty") || f.bool("attach")) {
-      throw new KubectlError("error: interactive `kubectl run -i/-t/--attach` is not available in this terminal; run the pod, then use `kubectl logs` or `kubectl exec`");
-    }
+    const interactive = f.bool("stdin");
+    if (f.bool("tty") && !interactive) throw usageError("kubectl run", "-i/--stdin is required for containers with -t/--tty=true");
+    const attach = interactive || f.bool("attach");
+    if (f.bool("rm") && !attach) throw usageError("kubectl run", "--rm should only be used for attached containers");
+    if (attach && dry !== "none") throw usageError("kubectl run", "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     const args = f.args.slice(1);
     const pod = generatePod(name, f, args);
     const mapping = ctx.disco.resolve("pods");
@@ -84,6 +91,8 @@ export const runCommand: Command = {
     const r = ctx.client.call("POST", `/api/v1/namespaces/${ctx.namespace}/pods`, {
       query: { fieldManager: f.str("field-manager"), ...dryRunQuery(dry) }, contentType: "application/json", body: JSON.stringify(pod),
     });
-    printResult(ctx, f, { mapping }, name, "created", r.body, dry);
+    if (!attach) return printResult(ctx, f, { mapping }, name, "created", r.body, dry);
+    if (f.bool("tty") && !f.bool("quiet")) ctx.out.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+    attachRun(ctx, f, r.body);
   },
 };
