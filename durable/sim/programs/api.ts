@@ -97,6 +97,8 @@ export interface Sys {
   now(): number;
   /** The current time formatted with strftime (date's output; recorded for loop fast-forward). */
   formatNow(fmt: string): string;
+  /** A per-request counter as text (`prefix` + n, e.g. nginx's "*3"), recorded for skipped-request templates. */
+  counter(prefix: string, n: number): string;
   /** A random integer in [0, n) from the cluster's generator. */
   random(n: number): number;
   /** A per-image fact (e.g. "nginx" → "1.27.5", "curl" → "7.88.1"). */
@@ -177,6 +179,8 @@ export interface Program {
   signal?(sys: Sys, sig: number): void;
   /** Serves an HTTP request on a socket this process listens on. */
   http?(sys: Sys, req: HttpRequest): HttpResponse;
+  /** Accounts for `n` identical earlier HTTP requests a prober skipped (advances per-request counters). */
+  skipRequests?(sys: Sys, n: number): void;
   /** Serves a line-oriented request (redis, raw). */
   request?(sys: Sys, payload: string): string;
   /** Answers a grpc.health.v1 Check. */

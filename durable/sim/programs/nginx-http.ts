@@ -16,10 +16,9 @@ export function errorLogTime(ms: number): string {
   return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
 }
 
-function accessTime(ms: number): string {
-  const d = new Date(ms);
-  return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-}
+/** strftime formats of the access log's and the error log's times (read through sys.formatNow). */
+const ACCESS_TIME = "%d/%b/%Y:%H:%M:%S +0000";
+const ERROR_TIME = "%Y/%m/%d %H:%M:%S";
 
 /** An HTTP date (RFC 7231). */
 export function httpDate(ms: number): string {
@@ -54,11 +53,11 @@ export function serveHttp(x: ServeCtx, req: HttpRequest): HttpResponse {
   const reqLine = `${req.method} ${req.path} HTTP/1.1`;
   const done = (status: number, headers: Record<string, string>, body: string): HttpResponse => {
     const sent = req.method === "HEAD" ? 0 : utf8Length(body);
-    sys.write(1, `${req.fromIp} - - [${accessTime(now)}] "${reqLine}" ${status} ${sent} "-" "${ua}" "-"\n`);
+    sys.write(1, `${req.fromIp} - - [${sys.formatNow(ACCESS_TIME)}] "${reqLine}" ${status} ${sent} "-" "${ua}" "-"\n`);
     return { status, headers: { ...base, ...headers }, body: req.method === "HEAD" ? "" : body };
   };
   const fail = (status: number, logMsg?: string): HttpResponse => {
-    if (logMsg) sys.write(2, `${errorLogTime(now)} [error] ${x.worker}#${x.worker}: *${x.conn} ${logMsg}, client: ${req.fromIp}, server: ${srv?.name ?? "localhost"}, request: "${reqLine}", host: "${req.host}"\n`);
+    if (logMsg) sys.write(2, `${sys.formatNow(ERROR_TIME)} [error] ${x.worker}#${x.worker}: ${sys.counter("*", x.conn)} ${logMsg}, client: ${req.fromIp}, server: ${srv?.name ?? "localhost"}, request: "${reqLine}", host: "${req.host}"\n`);
     const body = errorPage(status, version);
     return done(status, { "Content-Type": "text/html", "Content-Length": String(body.length), Connection: "keep-alive" }, body);
   };

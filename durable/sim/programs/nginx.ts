@@ -174,6 +174,10 @@ export const nginx: Program = {
     m.conn++;
     return serveHttp({ sys, version: version(sys), servers: m.servers, worker: m.workers[0] ?? sys.pid, conn: m.conn }, req);
   },
+
+  skipRequests(sys, n) {
+    (sys.data as Master).conn += n;
+  },
 };
 
 /** An nginx worker process. */

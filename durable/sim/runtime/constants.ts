@@ -52,6 +52,8 @@ export const LIMITS = {
   busyBackoffMaxMs: 10000,
   /** First slice interval of a busy container (virtual ms). */
   busySliceMs: 100,
+  /** The kernel's pid_max: pid numbers wrap past it. */
+  pidMax: 4194304,
 } as const;
 
 /** Default node facts when the cluster does not configure a node. */

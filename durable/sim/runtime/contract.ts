@@ -161,6 +161,13 @@ export interface ContainerStatsView {
   memoryBytes: number;
 }
 
+/**
+ * Identical earlier requests a prober skipped in bulk across a quiet stretch: `count` of them, one
+ * every `period` ms, the last one `period` ms before now. The runtime accounts for them (log lines,
+ * counters, pids) as if they had run, where it can do so exactly.
+ */
+export interface SkippedRequests { count: number; period: number }
+
 /** Options of exec. */
 export interface ExecOptions {
   tty?: boolean;
@@ -171,6 +178,8 @@ export interface ExecOptions {
   timeoutMs?: number;
   cols?: number;
   rows?: number;
+  /** Earlier identical probe execs skipped in bulk (their pids are consumed). */
+  skipped?: SkippedRequests;
 }
 
 /** Answer of exec: a session, or the CRI error when the session cannot start. */

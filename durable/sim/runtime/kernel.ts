@@ -6,6 +6,7 @@ import type { ContainerState, ProcState, RuntimeState } from "./state";
 import type { Script } from "../shell/ast";
 import { parseScript } from "../shell/parser";
 import type { Tracker } from "./ff-track";
+import type { TimeRead } from "./log-blocks";
 
 /** Runtime state plus non-persisted helpers. */
 export class Kernel {
@@ -22,6 +23,8 @@ export class Kernel {
   fastForward = true;
   /** Fast-forward observation per container (ff-track.ts). */
   readonly ff = new Map<string, Tracker>();
+  /** Clock and counter reads of the request being recorded (probes.ts), when recording. */
+  rec: TimeRead[] | undefined;
   /** Resolved paths per container by mode and path (fs.ts); dropped when its file system changes. */
   readonly paths = new Map<string, Map<string, string>>();
 

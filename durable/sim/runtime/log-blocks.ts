@@ -4,7 +4,7 @@
 import type { LogBlock, LogLine, TplLine } from "./state";
 import { strftime } from "../programs/date";
 
-/** A time read recorded during an iteration (`date` output). */
+/** A time read recorded during an iteration (`date` output); a `fmt` starting with NUL (never in a date format) marks a counter whose value is `t`. */
 export interface TimeRead {
   fmt: string;
   t: number;
@@ -21,10 +21,14 @@ export function blockBytes(b: LogBlock): number {
   return (b.n - b.skip) * b.per;
 }
 
-/** Renders one template line for the iteration starting at `base`. */
-function renderLine(l: TplLine, base: number): LogLine {
+/** Renders one template line for iteration `iter`, which starts at `base`. */
+function renderLine(l: TplLine, base: number, iter: number): LogLine {
   let text = "";
-  for (const s of l[2]) text += typeof s === "string" ? s : strftime(s[0], base + s[1]);
+  for (const s of l[2]) {
+    if (typeof s === "string") text += s;
+    else if (s[0][0] === "\0") text += s[0].slice(1) + (s[1] + iter);
+    else text += strftime(s[0], base + s[1]);
+  }
   return [base + l[0], l[1], text];
 }
 
@@ -32,16 +36,19 @@ function renderLine(l: TplLine, base: number): LogLine {
 export function blockLine(b: LogBlock, i: number): LogLine {
   const per = b.tpl.length;
   const iter = b.skip + Math.floor(i / per);
-  return renderLine(b.tpl[i % per], b.t0 + iter * b.p);
+  return renderLine(b.tpl[i % per], b.t0 + iter * b.p, iter);
 }
 
-/** Renders every line of one iteration starting at `base`. */
-export function renderIteration(tpl: TplLine[], base: number): LogLine[] {
-  return tpl.map((l) => renderLine(l, base));
+/** Renders every line of iteration `iter` (0 unless counters matter), which starts at `base`. */
+export function renderIteration(tpl: TplLine[], base: number, iter = 0): LogLine[] {
+  return tpl.map((l) => renderLine(l, base, iter));
 }
 
-/** Builds an iteration template from its output lines and the time reads that produced them. */
-export function buildTemplate(lines: LogLine[], reads: TimeRead[], base: number): TplLine[] | undefined {
+/**
+ * Builds an iteration template from its output lines and the time reads that produced them.
+ * Counter reads need `counterAt0` (the counter's value in iteration 0); without it they fail.
+ */
+export function buildTemplate(lines: LogLine[], reads: TimeRead[], base: number, counterAt0?: (v: number) => number): TplLine[] | undefined {
   const pending = [...reads];
   const out: TplLine[] = [];
   for (const [t, s, text, nonl] of lines) {
@@ -53,7 +60,9 @@ export function buildTemplate(lines: LogLine[], reads: TimeRead[], base: number)
       const at = r.text ? rest.indexOf(r.text) : -1;
       if (at < 0) break;
       if (at > 0) segs.push(rest.slice(0, at));
-      segs.push([r.fmt, r.t - base]);
+      if (r.fmt[0] !== "\0") segs.push([r.fmt, r.t - base]);
+      else if (counterAt0) segs.push([r.fmt, counterAt0(r.t)]);
+      else return undefined;
       rest = rest.slice(at + r.text.length);
       pending.shift();
     }

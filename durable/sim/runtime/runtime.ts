@@ -4,7 +4,7 @@
 import type {
   ContainerConfig, ContainerStatsView, ContainerStatusView, CreateContainerResult, ExecOptions, ExecReadResult,
   ExecStartResult, GrpcResult, HttpResult, ImageInfo, LogReadOptions, NodeImage, NodeInfo, ProcessView, RuntimeHost,
-  SandboxSpec, StartContainerResult, TcpResult,
+  SandboxSpec, SkippedRequests, StartContainerResult, TcpResult,
 } from "./contract";
 import { DEFAULT_NODE, parseSignal, TIMER_PREFIX } from "./constants";
 import { Kernel } from "./kernel";
@@ -21,6 +21,7 @@ import { settleCpu } from "./procs";
 import { Vfs } from "./fs";
 import { collectScripts } from "./script-gc";
 import { materialize, syncLog } from "./ff-track";
+import { consumePids } from "./probe-replay";
 
 /** Tuning switches (not persisted). */
 export interface RuntimeOptions {
@@ -206,9 +207,14 @@ export class Runtime {
   /** Starts a process in a running container. */
   exec(containerId: string, argv: string[], opts: ExecOptions): ExecStartResult {
     this.touch(containerId);
+    const c = this.k.s.containers[containerId];
+    const pidBefore = c?.nextPid ?? 0;
     const r = startExec(this.k, containerId, argv, opts);
     flush(this.k);
-    if ("sessionId" in r) armExecTimeout(this.k, r.sessionId);
+    if ("sessionId" in r) {
+      armExecTimeout(this.k, r.sessionId);
+      if (c && opts.skipped && this.k.s.sessions[r.sessionId]?.done) consumePids(c, c.nextPid - pidBefore, opts.skipped);
+    }
     return r;
   }
 
@@ -233,8 +239,8 @@ export class Runtime {
   tcpConnect(fromIp: string, ip: string, port: number): TcpResult { return tcpConnect(this.k, fromIp, ip, port); }
 
   /** HTTP GET from an IP. */
-  httpGet(fromIp: string, ip: string, port: number, path: string, headers: Record<string, string>, _timeoutMs: number): HttpResult {
-    const r = httpGet(this.k, fromIp, ip, port, path, headers);
+  httpGet(fromIp: string, ip: string, port: number, path: string, headers: Record<string, string>, _timeoutMs: number, skipped?: SkippedRequests): HttpResult {
+    const r = httpGet(this.k, fromIp, ip, port, path, headers, skipped);
     flush(this.k);
     return r;
   }

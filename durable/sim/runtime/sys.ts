@@ -52,6 +52,13 @@ export class ProcSys implements Sys {
     const t = this.k.now();
     const text = strftime(fmt, t);
     ffTimeRead(this.k, this.c.id, { fmt, t, text });
+    this.k.rec?.push({ fmt, t, text });
+    return text;
+  }
+  counter(prefix: string, n: number): string {
+    const text = `${prefix}${n}`;
+    ffTimeRead(this.k, this.c.id, { fmt: `\0${prefix}`, t: n, text });
+    this.k.rec?.push({ fmt: `\0${prefix}`, t: n, text });
     return text;
   }
   imageVar(name: string): string | undefined { return imageVar(this.c.family, this.c.tag, name); }
