@@ -106,6 +106,7 @@ export function runKubectl(host: KubectlHost, command: string, stdin = ""): Kube
     };
     cmd.run(ctx, flags);
   } catch (e) {
+    if (e instanceof KubectlError && e.stdout) out.out(e.stdout);
     const { text, exitCode: code } = errorText(e);
     if (text) out.err(text.endsWith("\n") ? text : `${text}\n`);
     exitCode = code;

@@ -17,9 +17,9 @@ export class Output {
   }
 }
 
-/** A failure that ends the command: `text` is printed to stderr as is (newline added if missing). */
+/** A failure that ends the command: `stdout` (if any) first, then `text` on stderr (newline added). */
 export class KubectlError extends Error {
-  constructor(readonly text: string, readonly exitCode = 1) {
+  constructor(readonly text: string, readonly exitCode = 1, readonly stdout = "") {
     super(text);
   }
 }

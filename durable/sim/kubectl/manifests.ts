@@ -2,6 +2,7 @@
 // any other name uses the request's stdin as that file's content (the web terminal and notebooks
 // have no file system) and is reported under its name. Multi-document YAML (YAML 1.1 rules like
 // Go's, timestamps kept as strings) or JSON; `kind: List` is flattened; empty documents skipped.
+import type { Target } from "./targets";
 import { parseAllDocuments } from "yaml";
 import type { Ctx } from "./context";
 import type { Mapping } from "./discovery";
@@ -72,6 +73,16 @@ export function readManifests(ctx: Ctx, files: string[]): ManifestObject[] {
   }
   if (!out.length) throw new KubectlError("error: no objects passed to apply");
   return out;
+}
+
+/** The objects of -f files as targets (one per object, in file order) for get/describe/label. */
+export function fileTargets(ctx: Ctx, files: string[]): Target[] {
+  return readManifests(ctx, files).map((m) => ({ mapping: m.mapping, names: [m.obj.metadata?.name ?? ""], namespace: applyNamespace(ctx, m) }));
+}
+
+/** True when -f names a single file, so a lone object prints as itself rather than a List. */
+export function singleFileImplied(files: string[]): boolean {
+  return files.length === 1 && files[0] !== "-";
 }
 
 /** Sets the namespace of a namespaced object (kubectl's builder does this before sending). */

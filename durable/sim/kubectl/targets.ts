@@ -8,6 +8,8 @@ import { KubectlError } from "./io";
 export interface Target {
   mapping: Mapping;
   names: string[];
+  /** The namespace of an object named in a -f file (else the request namespace applies). */
+  namespace?: string;
 }
 
 /** Parses resource arguments into targets, in the order kubectl visits them. */

@@ -109,3 +109,25 @@ describe("--sort-by ordering", () => {
     expect(out.map((o) => o.n)).not.toEqual([...objs].sort((x, y) => x.k.localeCompare(y.k)).map((o) => o.n));
   });
 });
+
+describe("-o go-template", () => {
+  const pod = { kind: "Pod", metadata: { name: "web", labels: { run: "web" } }, spec: { containers: [{ name: "a", ports: [{ containerPort: 80 }] }, { name: "b" }] }, status: { phase: "Running", restartCount: 1000000 } };
+  const run = (t: string, o: unknown = pod) => printObject(o, { kind: "go-template", arg: t });
+
+  it("prints fields, ranges with variables, conditionals and functions", () => {
+    expect(run('{{range $i, $c := .spec.containers}}{{$i}}={{$c.name}};{{end}}')).toBe("0=a;1=b;");
+    expect(run('{{if eq .status.phase "Pending"}}wait{{else if eq .status.phase "Running"}}up{{end}}')).toBe("up");
+    expect(run('{{printf "%s has %d" .metadata.name (len .spec.containers)}} {{index .metadata.labels "run"}}')).toBe("web has 2 web");
+    expect(run("{{- range .spec.containers -}} {{ .name }} {{- end }}")).toBe("ab");
+  });
+
+  it("prints missing keys as <no value>, maps the Go way and numbers as float64", () => {
+    expect(run("{{.metadata.nope}}|{{.metadata.labels}}|{{.status.restartCount}}")).toBe("<no value>|map[run:web]|1e+06");
+  });
+
+  it("reports parse errors with the line, as kubectl does", () => {
+    expect(() => run("{{.metadata.name")).toThrow("error: error parsing template {{.metadata.name, template: output:1: unclosed action");
+    expect(() => run("{{$x}}")).toThrow('template: output:1: undefined variable "$x"');
+    expect(() => run("{{nope .x}}")).toThrow('template: output:1: function "nope" not defined');
+  });
+});

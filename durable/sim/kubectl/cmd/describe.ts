@@ -2,6 +2,7 @@
 // builder does, re-reads it like the typed describers, searches its events with kubectl's
 // involvedObject field selector, and prints the describer's text ("\n\n" between objects;
 // name-prefix matching when the exact name is not found).
+import { fileTargets } from "../manifests";
 import { ApiStatusError, PROTOBUF_ACCEPT } from "../client";
 import type { Command, Ctx } from "../context";
 import { resourcePath, type Mapping } from "../discovery";
@@ -82,11 +83,12 @@ export const describeCommand: Command = {
     { name: "kustomize", short: "k", type: "string" },
   ],
   run(ctx, f) {
-    if (!f.args.length) {
+    const files = f.list("filename");
+    if (!f.args.length && !files.length) {
       ctx.out.err(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\n`);
       throw usageError("kubectl describe", "Required resource not specified.");
     }
-    const targets = parseTargets(ctx.disco, f.args);
+    const targets = files.length ? fileTargets(ctx, files) : parseTargets(ctx.disco, f.args);
     const allNs = f.bool("all-namespaces");
     const infos: { m: Mapping; ns?: string; name: string }[] = [];
     const errors: string[] = [];
@@ -98,7 +100,7 @@ export const describeCommand: Command = {
         continue;
       }
       for (const name of t.names) {
-        const ns = requestNamespace(ctx, t.mapping, false);
+        const ns = requestNamespace(ctx, t.mapping, false, t.namespace);
         try {
           ctx.client.get(resourcePath(t.mapping, ns, name), { accept: "application/json" });
           infos.push({ m: t.mapping, ns, name });

@@ -1,5 +1,6 @@
 // `kubectl get -o yaml|json|name|jsonpath|custom-columns` (printGeneric): plain JSON requests,
 // one object when a single item is implied, otherwise everything wrapped in a `kind: List`.
+import { singleFileImplied } from "../manifests";
 import { sortObjects } from "../print/sort";
 import { ApiStatusError } from "../client";
 import type { Ctx } from "../context";
@@ -23,7 +24,7 @@ export function fetchObjects(ctx: Ctx, f: Flags, targets: Target[], errors: stri
     }
     for (const name of t.names) {
       try {
-        items.push(ctx.client.get<any>(resourcePath(t.mapping, requestNamespace(ctx, t.mapping, false), name), { accept: "application/json" }));
+        items.push(ctx.client.get<any>(resourcePath(t.mapping, requestNamespace(ctx, t.mapping, false, t.namespace), name), { accept: "application/json" }));
       } catch (e) {
         if (e instanceof ApiStatusError && e.code === 404 && f.bool("ignore-not-found")) continue;
         if (!(e instanceof ApiStatusError)) throw e;
@@ -37,7 +38,8 @@ export function fetchObjects(ctx: Ctx, f: Flags, targets: Target[], errors: stri
 /** The generic printing path of get. */
 export function getGeneric(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat): void {
   const errors: string[] = [];
-  const single = singleItemImplied(f.args, targets);
+  const files = f.list("filename");
+  const single = files.length ? singleFileImplied(files) : singleItemImplied(f.args, targets);
   let items = fetchObjects(ctx, f, targets, errors);
   if (single && errors.length) throw new KubectlError(errors.join("\n"));
   if (!items.length && f.bool("ignore-not-found")) return;

@@ -1,13 +1,14 @@
 // `kubectl get`: server-side Tables printed through the human-readable printer (one tabwriter,
 // headers per resource kind, a blank line between kinds, kind prefixes when several kinds are
 // listed, "No resources found in <ns> namespace." on stderr), the generic -o formats, and -w.
+import { fileTargets } from "../manifests";
 import { ApiStatusError, TABLE_ACCEPT } from "../client";
 import type { Command, Ctx } from "../context";
 import { kindPrefix, resourcePath, type Mapping } from "../discovery";
 import { statusErrorText } from "../errors";
 import type { FlagSpec, Flags } from "../flags";
 import { KubectlError, usageError } from "../io";
-import { parseOutput, type OutputFormat } from "../print/output";
+import { outputWithTemplate, parseOutput, type OutputFormat } from "../print/output";
 import { sortObjects, sortTable } from "../print/sort";
 import { HumanReadablePrinter, type Table } from "../print/table";
 import { GET_TABWRITER, Tabwriter } from "../print/tabwriter";
@@ -59,13 +60,14 @@ export function listQuery(f: Flags, opts: { sort?: boolean } = {}): Record<strin
 }
 
 /** The namespace a request for `m` goes to (undefined for cluster-scoped or -A). */
-export function requestNamespace(ctx: Ctx, m: Mapping, allNamespaces: boolean): string | undefined {
-  if (!m.namespaced || allNamespaces) return undefined;
-  return ctx.namespace;
+export function requestNamespace(ctx: Ctx, m: Mapping, allNamespaces: boolean, fromFile?: string): string | undefined {
+  if (!m.namespaced) return undefined;
+  if (fromFile) return fromFile;
+  return allNamespaces ? undefined : ctx.namespace;
 }
 
 function tableFor(ctx: Ctx, f: Flags, t: Target, name: string | undefined, sort: boolean): Table {
-  const ns = requestNamespace(ctx, t.mapping, f.bool("all-namespaces") && name === undefined);
+  const ns = requestNamespace(ctx, t.mapping, f.bool("all-namespaces") && name === undefined, t.namespace);
   const path = resourcePath(t.mapping, ns, name);
   const query = name === undefined ? listQuery(f, { sort }) : { includeObject: sort ? "Object" : undefined };
   return ctx.client.get<Table>(path, { accept: TABLE_ACCEPT, query });
@@ -153,6 +155,7 @@ export function resolveGetTargets(ctx: Ctx, f: Flags): Target[] {
     ctx.out.err(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n`);
     throw usageError("kubectl get", `Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).`);
   }
+  if (f.list("filename").length) return fileTargets(ctx, f.list("filename"));
   return parseTargets(ctx.disco, f.args);
 }
 
@@ -161,12 +164,12 @@ export const getCommand: Command = {
   path: "get",
   flags: GET_FLAGS,
   run(ctx, f) {
-    const fmt = parseOutput(f.str("output"));
+    const fmt = parseOutput(outputWithTemplate(f.str("output"), f.str("template")));
     if (f.bool("show-labels") && fmt.kind && fmt.kind !== "wide") {
       throw new KubectlError(`error: --show-labels option cannot be used with ${f.str("output")} printer`);
     }
     if (f.bool("output-watch-events") && !f.bool("watch") && !f.bool("watch-only")) {
-      throw usageError("kubectl get", "--output-watch-events option can only be used with --watch or --watch-only");
+      throw new KubectlError("error: --output-watch-events option can only be used with --watch or --watch-only");
     }
     if ((f.bool("watch") || f.bool("watch-only")) && f.str("sort-by")) {
       ctx.out.err("warning: --watch or --watch-only requested, --sort-by will be ignored\n");

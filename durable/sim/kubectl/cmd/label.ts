@@ -2,6 +2,7 @@
 // --all / -l, --list; each change is a JSON merge PATCH of metadata.labels/annotations with
 // fieldManager kubectl-label / kubectl-annotate; prints `pod/web labeled` (unlabeled, not
 // labeled) or `pod/web annotated`.
+import { fileTargets } from "../manifests";
 import { goJson } from "../../api/patch/json-value";
 import { ApiStatusError } from "../client";
 import type { Command, Ctx } from "../context";
@@ -33,14 +34,15 @@ function run(ctx: Ctx, f: Flags, field: "labels" | "annotations"): void {
   const verb = field === "labels" ? "label" : "annotate";
   const dry = dryRunOf(f);
   const { resources, change } = splitArgs(f.args);
-  if (!resources.length) throw usageError(`kubectl ${verb}`, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+  const files = f.list("filename");
+  if (!resources.length && !files.length) throw usageError(`kubectl ${verb}`, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
   if (!f.bool("list") && !Object.keys(change.set).length && !change.remove.length) {
     throw usageError(`kubectl ${verb}`, `at least one ${field === "labels" ? "label" : "annotation"} update is required`);
   }
   const items: { m: Mapping; ns?: string; name: string }[] = [];
-  for (const t of parseTargets(ctx.disco, resources)) {
+  for (const t of files.length ? fileTargets(ctx, files) : parseTargets(ctx.disco, resources)) {
     if (t.names.length) {
-      for (const name of t.names) items.push({ m: t.mapping, ns: requestNamespace(ctx, t.mapping, false), name });
+      for (const name of t.names) items.push({ m: t.mapping, ns: requestNamespace(ctx, t.mapping, false, t.namespace), name });
       continue;
     }
     if (!f.bool("all") && !f.str("selector")) throw new KubectlError("error: resource(s) were provided, but no name was specified");

@@ -1,15 +1,18 @@
 // The -o/--output formats of kubectl's generic printers: yaml, json, name, jsonpath (and
-// -as-json), custom-columns. Objects arrive as decoded JSON; managedFields are dropped unless
-// --show-managed-fields; lists print as `kind: List`. Used by get, create, apply, run, ...
+// -as-json), custom-columns, go-template. Objects arrive as decoded JSON; managedFields are
+// dropped unless --show-managed-fields; lists print as `kind: List`. Used by get, create, ...
 import { KubectlError } from "../io";
 import { findResults, goSprint, executeJsonPath, JsonPathError, relaxedJsonPath } from "./jsonpath";
 import { printJson } from "./json";
+import { goJson } from "../../api/patch/json-value";
+import { goValueString } from "./go-fmt";
+import { executeGoTemplate, parseGoTemplate, TemplateError } from "./go-template";
 import { GET_TABWRITER, Tabwriter } from "./tabwriter";
 import { toYaml } from "./yaml";
 
 /** A parsed -o value. */
 export interface OutputFormat {
-  kind: "" | "wide" | "yaml" | "json" | "name" | "jsonpath" | "jsonpath-as-json" | "custom-columns";
+  kind: "" | "wide" | "yaml" | "json" | "name" | "jsonpath" | "jsonpath-as-json" | "custom-columns" | "go-template";
   arg?: string;
 }
 
@@ -28,11 +31,21 @@ export function parseOutput(o: string, allowed = ALLOWED): OutputFormat {
     if (!arg) throw new KubectlError("error: template format specified but no template given");
     return { kind: name, arg };
   }
+  if ((name === "go-template" || name === "template") && allowed.split(",").includes(name)) {
+    if (!arg) throw new KubectlError("error: template format specified but no template given");
+    return { kind: "go-template", arg };
+  }
   if (name === "custom-columns" && allowed.includes(name)) {
     if (!arg) throw new KubectlError("error: custom-columns format specified but no custom columns given");
     return { kind: name, arg };
   }
   throw new KubectlError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed}`);
+}
+
+/** The -o value with --template folded in (`-o go-template --template=X`, or --template alone). */
+export function outputWithTemplate(output: string, template: string): string {
+  if (!template || output.includes("=")) return output;
+  return `${output || "go-template"}=${template}`;
 }
 
 /** Removes metadata.managedFields from an object or list (kubectl hides them by default). */
@@ -82,9 +95,30 @@ function customColumns(spec: string, obj: any, noHeaders: boolean): string {
   return w.take();
 }
 
+/** kubectl's GoTemplatePrinter: parse errors name the line; execution errors also dump the data. */
+function goTemplate(template: string, obj: unknown): string {
+  let nodes;
+  try {
+    nodes = parseGoTemplate(template);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new KubectlError(`error: error parsing template ${template}, template: output:${e.line ?? 1}: ${e.message}`);
+  }
+  try {
+    return executeGoTemplate(template, nodes, obj);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const dump = `Error executing template: ${e.message}. Printing more information for debugging the template:\n`
+      + `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${goJson(obj)}\n`
+      + `\tobject given to template engine was:\n\t\t${goValueString(obj)}\n\n`;
+    throw new KubectlError(`error: error executing template ${JSON.stringify(template)}: ${e.message}`, 1, e.output + dump);
+  }
+}
+
 /** Prints an object (or List) in a generic format. */
 export function printObject(obj: any, fmt: OutputFormat, opts: { showManagedFields?: boolean; noHeaders?: boolean } = {}): string {
-  const o = opts.showManagedFields ? obj : omitManagedFields(obj);
+  // Only the JSON and YAML printers hide managedFields; templates and paths see them.
+  const o = opts.showManagedFields || !["yaml", "json"].includes(fmt.kind) ? obj : omitManagedFields(obj);
   switch (fmt.kind) {
     case "yaml": return toYaml(o);
     case "json": return printJson(o);
@@ -99,6 +133,7 @@ export function printObject(obj: any, fmt: OutputFormat, opts: { showManagedFiel
         if (e instanceof JsonPathError) throw new KubectlError(`error: error parsing jsonpath ${fmt.arg}, ${e.message}`);
         throw e;
       }
+    case "go-template": return goTemplate(fmt.arg!, o);
     default: return printJson(o);
   }
 }
