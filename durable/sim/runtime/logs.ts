@@ -19,15 +19,22 @@ const count = (e: LogEntry) => (isBlock(e) ? blockLines(e) : 1);
 /** Appends output of a stream; complete lines become entries stamped `now`. */
 export function appendLog(log: LogState, stream: 1 | 2, text: string, now: number): number {
   const i = stream - 1;
+  const rep = log.partial[i] ? 0 : repeats(text);
+  if (rep > 1) {
+    pushRun(log, now, stream, text.slice(0, text.length / rep - 1), rep);
+    return rep;
+  }
   let buf = log.partial[i] + text;
   let added = 0;
+  let start = 0;
   let nl = buf.indexOf("\n");
   while (nl >= 0) {
-    pushLine(log, [now, stream, buf.slice(0, nl)]);
+    pushRun(log, now, stream, buf.slice(start, nl), 1);
     added++;
-    buf = buf.slice(nl + 1);
-    nl = buf.indexOf("\n");
+    start = nl + 1;
+    nl = buf.indexOf("\n", start);
   }
+  buf = buf.slice(start);
   while (buf.length > LIMITS.logLineBytes) {
     pushLine(log, [now, stream, buf.slice(0, LIMITS.logLineBytes), 1]);
     buf = buf.slice(LIMITS.logLineBytes);
@@ -45,6 +52,43 @@ export function flushLog(log: LogState, now: number): void {
     if (buf) pushLine(log, [now, s, buf, 1]);
     log.partial[s - 1] = "";
   }
+}
+
+/** How many times `text` repeats one newline-terminated line (0 when it does not). */
+function repeats(text: string): number {
+  const nl = text.indexOf("\n");
+  if (nl < 0 || nl === text.length - 1) return 0;
+  const len = nl + 1;
+  if (text.length % len || text.charCodeAt(text.length - 1) !== 10) return 0;
+  const n = text.length / len;
+  return text === text.slice(0, len).repeat(n) ? n : 0;
+}
+
+/** Text of a one-line, zero-period block (a run of identical lines stamped alike). */
+function runText(b: LogBlock): string | undefined {
+  if (b.p !== 0 || b.tpl.length !== 1 || b.tpl[0][0] !== 0) return undefined;
+  const segs = b.tpl[0][2];
+  return segs.length === 1 && typeof segs[0] === "string" ? segs[0] : segs.length === 0 ? "" : undefined;
+}
+
+/**
+ * Appends `n` identical complete lines stamped `now`, merging them with an identical last entry:
+ * `yes` or `while :; do echo y; done` then costs one entry per wake-up instead of one per line.
+ */
+function pushRun(log: LogState, now: number, stream: 1 | 2, text: string, n: number): void {
+  const last = log.lines[log.lines.length - 1];
+  if (last !== undefined && !isBlock(last) && last[0] === now && last[1] === stream && last[2] === text && !last[3]) {
+    log.lines[log.lines.length - 1] = { b: 1, t0: now, p: 0, n: 1, skip: 0, tpl: [[0, stream, text ? [text] : []]], per: text.length + 1 };
+  }
+  const tail = log.lines[log.lines.length - 1];
+  if (tail !== undefined && isBlock(tail) && tail.t0 === now && tail.tpl[0][1] === stream && runText(tail) === text) {
+    growBlock(log, tail, n);
+    return;
+  }
+  if (n === 1) { pushLine(log, [now, stream, text]); return; }
+  log.lines.push({ b: 1, t0: now, p: 0, n, skip: 0, tpl: [[0, stream, text ? [text] : []]], per: text.length + 1 });
+  log.bytes += n * (text.length + 1);
+  trimLog(log);
 }
 
 function pushLine(log: LogState, line: LogLine): void {

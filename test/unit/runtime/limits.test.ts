@@ -75,6 +75,29 @@ describe("bounded work", () => {
     expect(sim.rt.logCursor(cid)).toBeGreaterThan(st.log.lines.length);
   });
 
+  test("an hour of `yes` is held as a few runs of identical lines and reads back line by line", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "ubuntu:24.04", argv: ["yes"] });
+    sim.advance(3_600_000);
+    const st = sim.rt.save().containers[cid];
+    expect(st.log.lines.length).toBeLessThan(400);
+    expect(st.log.dropped).toBeGreaterThan(1_000_000);
+    expect(sim.rt.readLogs(cid, { tailLines: 3 })).toBe("y\ny\ny\n");
+    const stamped = sim.rt.readLogs(cid, { tailLines: 2, timestamps: true }).split("\n");
+    expect(stamped[0].slice(0, 20)).toBe(stamped[1].slice(0, 20));
+    expect(stamped[0].endsWith(" y")).toBe(true);
+    expect(sim.rt.readLogs(cid, { limitBytes: 5 })).toBe("y\ny\ny");
+  });
+
+  test("identical lines written at one instant read back the same through a cursor", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", "echo a; echo a; printf 'a\\na\\na\\n'; echo b; sleep 1; echo a; sleep 3600"] });
+    sim.advance(5000);
+    expect(sim.rt.readLogs(cid)).toBe("a\na\na\na\na\nb\na\n");
+    expect(sim.rt.logsAfter(cid, 3).text).toBe("a\na\nb\na\n");
+    expect(sim.rt.logCursor(cid)).toBe(7);
+  });
+
   test("yes | head -n 3 ends when head closes the pipe", () => {
     const r = new Sim().script("yes | head -n 3; echo done");
     expect(r.logs).toBe("y\ny\ny\ndone\n");
