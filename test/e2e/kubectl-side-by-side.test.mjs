@@ -117,7 +117,8 @@ const STEPS = [
   "logs test-pod2 -c redis --tail=2",
   "logs nope",
   "exec test-pod2 -c nginx -- cat /etc/hostname",
-  { cmd: "exec test-pod2 -c nginx -- cat /nope", todo: "the DO exec bridge closes the socket before the stderr and status frames (kubectl prints 'Unknown stream id 2, discarding message')" },
+  "exec test-pod2 -c nginx -- cat /nope",
+  "exec test-pod2 -c nope -- ls",
   "exec pod-env -- env",
   "label pod test-pod2 tier=web",
   "annotate pod test-pod2 note=hello",
@@ -135,8 +136,6 @@ const STEPS = [
 let podlab;
 let a;
 let b;
-/** Differences that come from outside the runner (listed in STEPS with a `todo`). */
-let knownIssues = [];
 
 before(async () => {
   podlab = await startPodlab();
@@ -226,10 +225,6 @@ describe("POST /-/kubectl prints what the real kubectl v1.32 prints", () => {
     }
     assert.ok(compared >= 40, `compared ${compared} commands`);
     assert.equal(diffs.join("\n"), "");
-    knownIssues = todos;
-  });
-
-  it("known differences outside the runner", { todo: "see the `todo` steps" }, () => {
-    assert.deepEqual(knownIssues, []);
+    if (todos.length) console.log(`known differences outside the runner (todo steps):\n${todos.join("\n")}`);
   });
 });

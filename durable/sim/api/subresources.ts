@@ -1,5 +1,6 @@
 // Subresources: pods/status, pods/log, pods/exec, pods/binding, pods/eviction, nodes/status,
 // namespaces/status and namespaces/finalize.
+import { pickContainer } from "./pod-container";
 import { rfc3339 } from "../core/time";
 import type { KObject } from "../store/types";
 import { decodeObjectBody } from "./body";
@@ -52,6 +53,8 @@ export function subresource(server: ApiServer, def: ResourceDef, route: Resource
   }
   if (sub === "exec") {
     if (method !== "GET" && method !== "POST") throw methodNotSupported("pods/exec", method.toLowerCase());
+    pickContainer(obj, req.query);
+    if (!(obj as { spec?: { nodeName?: string } }).spec?.nodeName) throw badRequest(`pod ${route.name} does not have a host assigned`);
     const upgrade = (req.headers.upgrade ?? "").toLowerCase();
     if (upgrade !== "websocket") {
       throw badRequest("Upgrade request required");

@@ -3,6 +3,7 @@
 // sessions in the runtime for WebSocket clients.
 import type { ExecResponse, LogResponse } from "../api/request";
 import { ApiError, badRequest } from "../api/status";
+import { pickContainer } from "../api/pod-container";
 import { parseTime } from "../core/time";
 import type { Kubelet } from "../kubelet/kubelet";
 import type { ContainerRecord } from "../kubelet/types";
@@ -14,19 +15,6 @@ type Json = any;
 
 /** Finds kubelets by node name. */
 export type KubeletLookup = (node: string) => Kubelet | undefined;
-
-function pickContainer(pod: Json, q: URLSearchParams): string {
-  const name = q.get("container");
-  const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])].map((c: Json) => c.name);
-  if (name) {
-    if (!all.includes(name)) throw badRequest(`container ${name} is not valid for pod ${pod.metadata.name}`);
-    return name;
-  }
-  const app = (pod.spec.containers ?? []).map((c: Json) => c.name);
-  if (app.length === 1) return app[0];
-  throw badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${app.join(" ")}]` +
-    ((pod.spec.initContainers ?? []).length ? ` or one of the init containers: [${(pod.spec.initContainers ?? []).map((c: Json) => c.name).join(" ")}]` : ""));
-}
 
 function record(kubelets: KubeletLookup, pod: Json, name: string): ContainerRecord | undefined {
   const k = pod.spec.nodeName ? kubelets(pod.spec.nodeName) : undefined;
