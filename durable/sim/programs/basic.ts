@@ -96,7 +96,7 @@ export const seq: Program = {
       if (d.inc === 0) { sys.exit(1); return; }
     }
     let out = "";
-    for (let n = 0; n < 2000; n++) {
+    for (let n = 0; n < 256; n++) {
       if (d.inc > 0 ? d.cur > d.last : d.cur < d.last) {
         sys.write(1, d.any ? out + "\n" : out);
         sys.exit(0);
@@ -107,7 +107,7 @@ export const seq: Program = {
       d.cur += d.inc;
     }
     sys.write(1, out);
-    sys.spend(20);
+    sys.spend(256);
   },
 };
 

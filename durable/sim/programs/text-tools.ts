@@ -1,4 +1,4 @@
-// Text filters that read whole inputs (files or stdin until EOF): wc, grep, sort, uniq, cut, tr,
+// Text filters that read whole inputs (files or stdin until EOF): wc, sort, uniq, cut, tr,
 // tee, sed (s///, d, p, -n, -i), awk (print of fields), rev. Registered in registry.ts.
 import type { Program, Sys } from "./api";
 import { warn } from "./oneshot";
@@ -19,7 +19,7 @@ function gathering(parse: (args: string[]) => { files: string[] }, run: (sys: Sy
         if (r === undefined) {
           const chunk = sys.read(0);
           if (chunk === undefined) return;
-          if (chunk !== null) { if (d.buf.length < 8 << 20) d.buf += chunk; continue; }
+          if (chunk !== null) { if (d.buf.length < 1 << 20) d.buf += chunk; continue; }
           d.parts.push({ name: names[d.i], text: d.buf });
           d.buf = "";
         } else if (typeof r === "string") { openError(sys, names[d.i], r); d.st = 2; }
@@ -80,60 +80,6 @@ export function breToJs(p: string): string {
   }
   return out;
 }
-
-function grepParse(args: string[]): { files: string[]; pats: string[]; f: Record<string, boolean> } {
-  const f: Record<string, boolean> = {};
-  const pats: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-e") { pats.push(args[++i] ?? ""); continue; }
-    if (a.startsWith("--")) { f[a.slice(2)] = true; continue; }
-    if (a.startsWith("-") && a.length > 1) { for (const ch of a.slice(1)) f[ch] = true; continue; }
-    rest.push(a);
-  }
-  if (!pats.length && rest.length) pats.push(rest.shift()!);
-  return { files: rest, pats, f };
-}
-
-/** grep [-ivncqloEFwxhH] PATTERN [FILE]... */
-export const grep: Program = gathering((a) => ({ files: grepParse(a).files }), (sys, parts, st0) => {
-  const { pats, f } = grepParse(sys.argv.slice(1));
-  if (!pats.length) { warn(sys, "usage: grep [OPTIONS] PATTERN [FILE]..."); return 2; }
-  const ere = f.E || sys.argv[0].endsWith("egrep");
-  const fixed = f.F || sys.argv[0].endsWith("fgrep");
-  let re: RegExp;
-  try {
-    const srcs = pats.map((p) => (fixed ? p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&") : ere ? p : breToJs(p)));
-    let src = srcs.map((s) => `(?:${s})`).join("|");
-    if (f.w) src = `\\b(?:${src})\\b`;
-    if (f.x) src = `^(?:${src})$`;
-    re = new RegExp(src, f.i ? "i" : "");
-  } catch { warn(sys, `bad regex '${pats[0]}'`); return 2; }
-  let found = false;
-  const multi = parts.length > 1 ? !f.h : !!f.H;
-  for (const p of parts) {
-    const lines = p.text.split("\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    let n = 0;
-    let out = "";
-    lines.forEach((line, idx) => {
-      const m = re.test(line) !== !!f.v;
-      if (!m) return;
-      n++;
-      found = true;
-      if (f.q || f.l || f.c) return;
-      const pre = (multi ? `${p.name === "-" ? "(standard input)" : p.name}:` : "") + (f.n ? `${idx + 1}:` : "");
-      if (f.o && !f.v) { for (const mm of line.match(new RegExp(re.source, re.flags + "g")) ?? []) out += pre + mm + "\n"; }
-      else out += pre + line + "\n";
-    });
-    if (f.q) continue;
-    if (f.l) { if (n) out = `${p.name === "-" ? "(standard input)" : p.name}\n`; }
-    else if (f.c) out = (multi ? `${p.name}:` : "") + `${n}\n`;
-    sys.write(1, out);
-  }
-  return st0 && !found ? 2 : found ? 0 : 1;
-});
 
 /** sort [-rnu] [-t SEP] [-k N]. */
 export const sort = gathering(operands("tko"), (sys, parts) => {

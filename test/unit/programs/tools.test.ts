@@ -126,6 +126,44 @@ describe("text tools", () => {
   });
 });
 
+describe("grep on an endless stream", () => {
+  const LOOP = "(while true; do echo ok; echo ERROR x; sleep 1; done)";
+
+  test("--line-buffered passes matches to the container log as they arrive", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", `${LOOP} | grep --line-buffered ERROR`] });
+    sim.advance(2500);
+    expect(sim.rt.readLogs(cid)).toBe("ERROR x\nERROR x\nERROR x\n");
+  });
+
+  test("without it output to the log comes in 4 KiB blocks, as stdio buffers a pipe", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "debian:bookworm", argv: ["sh", "-c", `${LOOP} | grep ERROR`] });
+    sim.advance(10_000);
+    expect(sim.rt.readLogs(cid)).toBe("");
+    sim.advance(600_000);
+    expect(sim.rt.readLogs(cid)).toBe("ERROR x\n".repeat(512));
+  });
+
+  test("on a terminal every matching line shows at once", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "busybox:1.36", argv: ["sleep", "3600"] });
+    const r = sim.rt.exec(cid, ["sh", "-c", `${LOOP} | grep ERROR`], { owner: "t", tty: true });
+    if ("error" in r) throw new Error(r.error);
+    sim.advance(1500);
+    expect(new TextDecoder().decode(sim.rt.execRead(r.sessionId).stdout)).toBe("ERROR x\r\nERROR x\r\n");
+  });
+
+  test.each([
+    ["yes | grep -m 3 y", "y\ny\ny\n"],
+    ["yes | grep -q y; echo $?", "0\n"],
+    ["yes abc | grep -c -m 5 b", "5\n"],
+  ])("%s stops reading early", (script, out) => {
+    const { sh } = pod();
+    expect(sh(script)).toMatchObject({ stdout: out, exitCode: 0 });
+  });
+});
+
 describe("network clients", () => {
   function cluster() {
     const sim = new Sim();
