@@ -78,6 +78,6 @@ describe("kubectl exec", () => {
     l.out("apply -f -", MANIFESTS.resources2);
     l.out("apply -f -", MANIFESTS.resources3);
     l.advance(5_000);
-    expect(l.k("exec pod-resources3 -- ls")).toEqual({ stdout: "", stderr: 'error: unable to upgrade connection: container not found ("nginx")\n', exitCode: 1 });
+    expect(l.k("exec pod-resources3 -- ls")).toEqual({ stdout: "", stderr: "Error from server (BadRequest): pod pod-resources3 does not have a host assigned\n", exitCode: 1 });
   });
 });
