@@ -131,6 +131,19 @@ const STEPS = [
   { cmd: "delete pod once", waits: true },
   { cmd: "delete pod test-imagepolicy3 --grace-period=0 --force", waits: true },
   "get pods",
+  // The real kubectl sends these as protobuf (typed clientset); the runner sends JSON.
+  "create configmap game --from-literal=level=1 --from-literal=lives=3",
+  "create secret generic pw --from-literal=password=s3cr3t",
+  "create serviceaccount robot",
+  "create service clusterip web --tcp=80:8080",
+  "get configmap game -o jsonpath={.data}",
+  "get secret pw -o jsonpath={.data.password}",
+  "get svc web -o jsonpath={.spec.ports}",
+  "create configmap game",
+  "create svc nodeport web2 --tcp=81:http",
+  "create service clusterip bad --tcp=abc",
+  "create service clusterip bad --tcp=80:A--",
+  "get svc -o wide",
 ];
 
 let podlab;

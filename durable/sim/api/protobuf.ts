@@ -1,5 +1,7 @@
-// Decodes the one protobuf body kubectl sends: `kubectl create namespace` (typed clientset,
-// k8s.io runtime.Unknown envelope with a core/v1 Namespace inside). Spec: kubectl-protocol §B9.
+// Decodes the protobuf bodies kubectl sends from its typed clientset (k8s.io runtime.Unknown
+// envelope with a core/v1 object inside): `kubectl create namespace|configmap|secret|
+// serviceaccount|service`. Field numbers from k8s.io/api/core/v1/generated.proto. Spec:
+// kubectl-protocol §B9.
 import { ApiError, badRequest } from "./status";
 
 const MAGIC = [0x6b, 0x38, 0x73, 0x00];
@@ -49,6 +51,124 @@ function mapEntry(v: Uint8Array): [string, string] {
   return [k, val];
 }
 
+function base64(b: Uint8Array): string {
+  const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  let out = "";
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    out += A[(n >> 18) & 63] + A[(n >> 12) & 63] + (i + 1 < b.length ? A[(n >> 6) & 63] : "=") + (i + 2 < b.length ? A[n & 63] : "=");
+  }
+  return out;
+}
+
+/** A map<string,bytes> entry with the value in its JSON form (base64). */
+function bytesEntry(v: Uint8Array): [string, string] {
+  let k = "";
+  let val: Uint8Array = new Uint8Array();
+  for (const f of readFields(v)) {
+    if (f.no === 1) k = text(f.value);
+    if (f.no === 2) val = bytes(f.value);
+  }
+  return [k, base64(val)];
+}
+
+/** Collects map entries of one field number into an object (undefined when empty). */
+function mapOf(fields: Field[], no: number, entry: (v: Uint8Array) => [string, string]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const f of fields) if (f.no === no) { const [k, v] = entry(bytes(f.value)); out[k] = v; }
+  return Object.keys(out).length ? out : undefined;
+}
+
+const named = (v: Uint8Array) => {
+  const n = readFields(v).find((f) => f.no === 1);
+  return { name: n ? text(n.value) : "" };
+};
+
+function intOrString(v: Uint8Array): number | string {
+  let type = 0;
+  let int = 0;
+  let str = "";
+  for (const f of readFields(v)) {
+    if (f.no === 1) type = Number(f.value);
+    else if (f.no === 2) int = Number(f.value);
+    else if (f.no === 3) str = text(f.value);
+  }
+  return type === 1 ? str : int;
+}
+
+function servicePort(v: Uint8Array): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  for (const f of readFields(v)) {
+    if (f.no === 1 && text(f.value)) p.name = text(f.value);
+    else if (f.no === 2 && text(f.value)) p.protocol = text(f.value);
+    else if (f.no === 3) p.port = Number(f.value);
+    else if (f.no === 4) p.targetPort = intOrString(bytes(f.value));
+    else if (f.no === 5 && Number(f.value)) p.nodePort = Number(f.value);
+    else if (f.no === 6) p.appProtocol = text(f.value);
+  }
+  return p;
+}
+
+function serviceSpec(v: Uint8Array): Record<string, unknown> {
+  const fields = readFields(v);
+  const spec: Record<string, unknown> = {};
+  const ports = fields.filter((f) => f.no === 1).map((f) => servicePort(bytes(f.value)));
+  if (ports.length) spec.ports = ports;
+  const selector = mapOf(fields, 2, mapEntry);
+  if (selector) spec.selector = selector;
+  for (const f of fields) {
+    const s = text(f.value);
+    if (f.no === 3 && s) spec.clusterIP = s;
+    else if (f.no === 4 && s) spec.type = s;
+    else if (f.no === 7 && s) spec.sessionAffinity = s;
+    else if (f.no === 10 && s) spec.externalName = s;
+    else if (f.no === 11 && s) spec.externalTrafficPolicy = s;
+  }
+  const clusterIPs = fields.filter((f) => f.no === 18).map((f) => text(f.value));
+  if (clusterIPs.length) spec.clusterIPs = clusterIPs;
+  return spec;
+}
+
+type Decoder = (fields: Field[], obj: Record<string, unknown>) => void;
+
+/** The kinds kubectl's typed clientset sends as protobuf, and how their fields map to JSON. */
+const KINDS: Record<string, Decoder> = {
+  Namespace: (fields, obj) => {
+    for (const f of fields) {
+      if (f.no !== 2) continue;
+      const finalizers = readFields(bytes(f.value)).filter((x) => x.no === 1).map((x) => text(x.value));
+      obj.spec = finalizers.length ? { finalizers } : {};
+    }
+  },
+  ConfigMap: (fields, obj) => {
+    const data = mapOf(fields, 2, mapEntry);
+    const binaryData = mapOf(fields, 3, bytesEntry);
+    if (data) obj.data = data;
+    if (binaryData) obj.binaryData = binaryData;
+    for (const f of fields) if (f.no === 4) obj.immutable = f.value === 1;
+  },
+  Secret: (fields, obj) => {
+    const data = mapOf(fields, 2, bytesEntry);
+    const stringData = mapOf(fields, 4, mapEntry);
+    if (data) obj.data = data;
+    if (stringData) obj.stringData = stringData;
+    for (const f of fields) {
+      if (f.no === 3 && text(f.value)) obj.type = text(f.value);
+      else if (f.no === 5) obj.immutable = f.value === 1;
+    }
+  },
+  ServiceAccount: (fields, obj) => {
+    const secrets = fields.filter((f) => f.no === 2).map((f) => named(bytes(f.value)));
+    const pulls = fields.filter((f) => f.no === 3).map((f) => named(bytes(f.value)));
+    if (secrets.length) obj.secrets = secrets;
+    if (pulls.length) obj.imagePullSecrets = pulls;
+    for (const f of fields) if (f.no === 4) obj.automountServiceAccountToken = f.value === 1;
+  },
+  Service: (fields, obj) => {
+    for (const f of fields) if (f.no === 2) obj.spec = serviceSpec(bytes(f.value));
+  },
+};
+
 function objectMeta(v: Uint8Array): Record<string, unknown> {
   const m: Record<string, unknown> = {};
   const labels: Record<string, string> = {};
@@ -71,7 +191,7 @@ function objectMeta(v: Uint8Array): Record<string, unknown> {
   return m;
 }
 
-/** Decodes a protobuf-encoded Namespace into its JSON form; throws a 400 Status on bad data. */
+/** Decodes a protobuf-encoded core/v1 object into its JSON form; throws a 400/415 Status on bad data. */
 export function decodeProtobufObject(body: Uint8Array): Record<string, unknown> {
   if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b)) throw badRequest("provided protobuf is missing the k8s magic prefix");
   let apiVersion = "";
@@ -85,17 +205,14 @@ export function decodeProtobufObject(body: Uint8Array): Record<string, unknown> 
       }
     } else if (f.no === 2) raw = bytes(f.value);
   }
-  if (kind !== "Namespace" || apiVersion !== "v1" || !raw) {
+  const decode = apiVersion === "v1" ? KINDS[kind] : undefined;
+  if (!decode || !raw) {
     throw new ApiError(415, "UnsupportedMediaType",
-      `podlab decodes protobuf request bodies only for v1 Namespace (got ${apiVersion || "?"}/${kind || "?"}); send application/json`);
+      `podlab decodes protobuf request bodies only for v1 ${Object.keys(KINDS).join(", ")} (got ${apiVersion || "?"}/${kind || "?"}); send application/json`);
   }
   const obj: Record<string, unknown> = { kind, apiVersion, metadata: {} };
-  for (const f of readFields(raw)) {
-    if (f.no === 1) obj.metadata = objectMeta(bytes(f.value));
-    else if (f.no === 2) {
-      const finalizers = readFields(bytes(f.value)).filter((x) => x.no === 1).map((x) => text(x.value));
-      obj.spec = finalizers.length ? { finalizers } : {};
-    }
-  }
+  const fields = readFields(raw);
+  for (const f of fields) if (f.no === 1) obj.metadata = objectMeta(bytes(f.value));
+  decode(fields, obj);
   return obj;
 }

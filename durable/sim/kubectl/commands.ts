@@ -1,7 +1,8 @@
 // The command table of the in-core kubectl (cobra's command tree, flattened to paths).
 import type { Command } from "./context";
 import { applyCommand } from "./cmd/apply";
-import { createCommand, createConfigMapCommand, createNamespaceCommand, createSecretCommand } from "./cmd/create";
+import { createCommand, createConfigMapCommand, createNamespaceCommand, createSecretCommand, createServiceAccountCommand,
+  createServiceClusterIPCommand, createServiceNodePortCommand } from "./cmd/create";
 import { deleteCommand } from "./cmd/delete";
 import { describeCommand } from "./cmd/describe";
 import { execCommand } from "./cmd/exec";
@@ -25,6 +26,9 @@ export const COMMANDS: Command[] = [
   createNamespaceCommand,
   createConfigMapCommand,
   createSecretCommand,
+  createServiceAccountCommand,
+  createServiceClusterIPCommand,
+  createServiceNodePortCommand,
   deleteCommand,
   describeCommand,
   replaceCommand,

@@ -42,7 +42,7 @@ function findCommand(argv: string[]): { cmd?: Command; rest: string[]; words: st
     }
     const candidate = [...words, a].join(" ");
     const found = COMMANDS.find((c) => c.path === candidate || c.aliases?.includes(candidate));
-    const prefix = COMMANDS.some((c) => c.path.startsWith(`${candidate} `));
+    const prefix = COMMANDS.some((c) => [c.path, ...(c.aliases ?? [])].some((p) => p.startsWith(`${candidate} `)));
     if (found || prefix) {
       words.push(a);
       if (found) cmd = found;

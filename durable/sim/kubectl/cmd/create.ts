@@ -1,9 +1,9 @@
 // `kubectl create -f` (POST with fieldManager=kubectl-create and strict validation) and the
-// generators the tutorial needs: create namespace, create configmap and create secret generic
-// (--from-literal). Prints `pod/web created`, errors as `error when creating "<source>"`.
+// generators the tutorial needs: create namespace, configmap and secret generic (--from-literal),
+// serviceaccount, service clusterip|nodeport (--tcp). Prints `pod/web created`, errors as `error when creating "<source>"`.
 import { goJson } from "../../api/patch/json-value";
 import { modifiedConfiguration } from "../../api/patch/kubectl-apply";
-import { warningLines } from "../client";
+import { ApiStatusError, warningLines } from "../client";
 import type { Command, Ctx } from "../context";
 import { resourcePath } from "../discovery";
 import { withSource } from "../errors";
@@ -22,8 +22,11 @@ const COMMON: FlagSpec[] = [
   VALIDATE_FLAG,
 ];
 
-/** POSTs one object and prints the result. */
-function createObject(ctx: Ctx, f: Flags, obj: Record<string, any>, source: string | undefined, dry: DryRun): void {
+/**
+ * POSTs one object and prints the result. `wrap` is the prefix a generator puts before a failed
+ * create's message (`failed to create configmap: `), which turns it into a plain `error: `.
+ */
+function createObject(ctx: Ctx, f: Flags, obj: Record<string, any>, source: string | undefined, dry: DryRun, wrap?: string): void {
   const mapping = ctx.disco.forKind(obj.apiVersion, obj.kind)!;
   const m = { obj, source: source ?? "", mapping };
   const ns = applyNamespace(ctx, m);
@@ -38,6 +41,7 @@ function createObject(ctx: Ctx, f: Flags, obj: Record<string, any>, source: stri
     for (const w of warningLines(r.headers)) ctx.out.err(`${w}\n`);
     printResult(ctx, f, m, (r.body as any)?.metadata?.name ?? name, "created", r.body, dry);
   } catch (e) {
+    if (wrap !== undefined && e instanceof ApiStatusError) throw new KubectlError(`error: ${wrap}${e.message}`);
     throw source ? withSource(e, "creating", source) : e;
   }
 }
@@ -95,7 +99,8 @@ export const createConfigMapCommand: Command = {
   run(ctx, f) {
     const name = nameArg(f, "configmap");
     const data = literals(f);
-    createObject(ctx, f, { kind: "ConfigMap", apiVersion: "v1", metadata: { name }, ...(Object.keys(data).length ? { data } : {}) }, undefined, dryRunOf(f));
+    createObject(ctx, f, { kind: "ConfigMap", apiVersion: "v1", metadata: { name }, ...(Object.keys(data).length ? { data } : {}) }, undefined, dryRunOf(f),
+      "failed to create configmap: ");
   },
 };
 
@@ -110,9 +115,83 @@ export const createSecretCommand: Command = {
     const data: Record<string, string> = {};
     for (const [k, v] of Object.entries(lit)) data[k] = base64(v);
     createObject(ctx, f, { kind: "Secret", apiVersion: "v1", metadata: { name }, ...(Object.keys(data).length ? { data } : {}),
-      ...(f.str("type") ? { type: f.str("type") } : {}) }, undefined, dryRunOf(f));
+      ...(f.str("type") ? { type: f.str("type") } : {}) }, undefined, dryRunOf(f), "failed to create secret ");
   },
 };
+
+/** kubectl create serviceaccount NAME */
+export const createServiceAccountCommand: Command = {
+  path: "create serviceaccount",
+  aliases: ["create sa"],
+  flags: COMMON,
+  run(ctx, f) {
+    const name = nameArg(f, "serviceaccount");
+    createObject(ctx, f, { kind: "ServiceAccount", apiVersion: "v1", metadata: { name } }, undefined, dryRunOf(f), "failed to create serviceaccount: ");
+  },
+};
+
+/** validation.IsValidPortName's messages, joined as kubectl joins them. */
+function portNameErrors(name: string): string[] {
+  const errs: string[] = [];
+  if (name.length > 15) errs.push("must be no more than 15 characters");
+  if (!/^[-a-z0-9]+$/.test(name)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/[a-z]/.test(name)) errs.push("must contain at least one letter (a-z)");
+  if (name.includes("--")) errs.push("must not contain consecutive hyphens");
+  if (name.length > 0 && (name.startsWith("-") || name.endsWith("-"))) errs.push("must not begin or end with a hyphen");
+  return errs;
+}
+
+/** utilsnet.ParsePort(s, true): strconv.ParseUint(s, 10, 16) and its errors. */
+function parsePort(s: string): number {
+  if (!/^\d+$/.test(s)) throw new KubectlError(`error: strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const n = Number(s);
+  if (n > 65535) throw new KubectlError(`error: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);
+  return n;
+}
+
+/** `port[:targetPort]` of --tcp, as kubectl's parsePorts reads it. */
+function tcpPort(spec: string): { port: number; targetPort: number | string } {
+  const [p, t] = spec.split(":");
+  const port = parsePort(p);
+  if (t === undefined) return { port, targetPort: port };
+  if (!/^[+-]?\d+$/.test(t)) {
+    const errs = portNameErrors(t);
+    if (errs.length) throw new KubectlError(`error: ${errs.join(",")}`);
+    return { port, targetPort: t };
+  }
+  const n = Number(t);
+  if (n < 1 || n > 65535) throw new KubectlError("error: must be between 1 and 65535, inclusive");
+  return { port, targetPort: n };
+}
+
+function serviceGenerator(type: "ClusterIP" | "NodePort"): Command {
+  const sub = type.toLowerCase();
+  return {
+    path: `create service ${sub}`,
+    aliases: [`create svc ${sub}`],
+    flags: [...COMMON, { name: "tcp", type: "stringSlice" }, { name: "clusterip", type: "string" },
+      ...(type === "NodePort" ? [{ name: "node-port", type: "int" } as FlagSpec] : [])],
+    run(ctx, f) {
+      const name = nameArg(f, `service ${sub}`);
+      const tcp = f.list("tcp");
+      const clusterIP = f.str("clusterip");
+      if (!tcp.length && !(type === "ClusterIP" && clusterIP === "None")) {
+        throw new KubectlError("error: at least one tcp port specifier must be provided");
+      }
+      const nodePort = type === "NodePort" ? f.int("node-port") : 0;
+      const ports = tcp.map((t) => ({ name: t.replaceAll(":", "-"), protocol: "TCP", ...tcpPort(t), ...(nodePort ? { nodePort } : {}) }));
+      const spec: Record<string, unknown> = { ...(ports.length ? { ports } : {}), selector: { app: name }, type };
+      if (clusterIP) spec.clusterIP = clusterIP;
+      createObject(ctx, f, { kind: "Service", apiVersion: "v1", metadata: { name, labels: { app: name } }, spec }, undefined, dryRunOf(f),
+        `failed to create ${type} service: `);
+    },
+  };
+}
+
+/** kubectl create service clusterip NAME --tcp=port:target */
+export const createServiceClusterIPCommand = serviceGenerator("ClusterIP");
+/** kubectl create service nodeport NAME --tcp=port:target */
+export const createServiceNodePortCommand = serviceGenerator("NodePort");
 
 function base64(s: string): string {
   const bytes = new TextEncoder().encode(s);
