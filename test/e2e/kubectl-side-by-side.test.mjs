@@ -114,6 +114,7 @@ const STEPS = [
   { cmd: "create -f pod-resources.yaml", stdin: RESOURCES },
   "logs test-pod2",
   "logs once",
+  "get pods test-pod2 once",
   "logs test-pod2 -c redis --tail=2",
   "logs nope",
   "exec test-pod2 -c nginx -- cat /etc/hostname",

@@ -119,8 +119,7 @@ function humanReadable(ctx: Ctx, f: Flags, targets: Target[], fmt: OutputFormat)
       });
       last = r.mapping;
     }
-    printer.print(r.table, w);
-    emit(w.take());
+    printer.print(r.table, w); // one tabwriter across the Tables of a kind: aligned as one table
   }
   emit(w.take());
   if (written === 0 && !f.bool("ignore-not-found") && errors.length === 0) {
