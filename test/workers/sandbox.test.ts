@@ -105,6 +105,17 @@ describe("the sandbox's Kubernetes API", () => {
     expect(JSON.parse(items[0].body).spec.containers[0].image).toBe("nginx:1.27.5");
   });
 
+  it("flushes a burst of mutations to D1 in batches (more rows than one statement may bind)", async () => {
+    const sb = await newSandbox({ speed: 0, quotas: { objects: 2000, requestsPerSecond: 1000 } });
+    for (let i = 0; i < 120; i++) {
+      const r = await k8s(sb.id, "/api/v1/namespaces/default/configmaps", { method: "POST", body: JSON.stringify({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `cm${i}` }, data: { i: String(i) } }) });
+      expect(r.status).toBe(201);
+    }
+    const { items } = await (await k8s(sb.id, "/-/manifests")).json() as { items: { verb: string; name: string }[] };
+    expect(items.length).toBe(120);
+    expect(items.map((i) => i.name)).toEqual(Array.from({ length: 120 }, (_, i) => `cm${i}`));
+  });
+
   it("rebuilds the same state from the snapshot and the journal after eviction", async () => {
     const sb = await newSandbox({ speed: 0 }); // paused: no virtual time passes across the eviction
     for (let i = 0; i < 5; i++) await k8s(sb.id, "/api/v1/namespaces/default/pods", { method: "POST", body: podJson(`j${i}`) });
