@@ -46,6 +46,9 @@ function compile(sys: Sys, a: GrepArgs): RegExp | undefined {
   }
 }
 
+/** Longest partial line kept while waiting for its newline. */
+const LINE_MAX = 1 << 20;
+
 const label = (name: string) => (name === "-" ? "(standard input)" : name);
 
 /** Output written so far is flushed per line on a terminal, else in 4 KiB blocks. */
@@ -113,7 +116,7 @@ export const grep: Program = {
       } else if (typeof r === "string") { openError(sys, name, r); d.st = 2; d.i++; continue; }
       else text = r.c;
       const lines = (d.buf + text).split("\n");
-      d.buf = eof ? "" : lines.pop()!;
+      d.buf = eof ? "" : lines.pop()!.slice(-LINE_MAX);
       if (eof && lines[lines.length - 1] === "") lines.pop();
       let more = true;
       for (const line of lines) if (!(more = matchLine(sys, a, re, d, name, multi, line))) break;

@@ -102,13 +102,23 @@ export const head: Program = {
       if (files.length > 1) sys.write(1, `${d.i ? "\n" : ""}==> ${files[d.i] === "-" ? "standard input" : files[d.i]} <==\n`);
       const r = readInput(sys, files[d.i]);
       if (r === undefined) {
+        // Standard input streams through: bytes (-c) or lines are passed on as they arrive.
         for (;;) {
+          const want = c ?? n;
+          if (d.got >= want) break;
           const chunk = sys.read(0);
           if (chunk === undefined) return;
-          if (chunk !== null) d.buf += chunk;
-          const enough = c !== undefined ? d.buf.length >= c : d.buf.split("\n").length > n;
-          if (chunk === null || enough) { sys.write(1, take(d.buf)); d.buf = ""; break; }
+          if (chunk === null) break;
+          let cut = chunk.length;
+          if (c !== undefined) cut = Math.min(cut, c - d.got);
+          else for (let at = 0, seen = d.got; at < chunk.length; at++) {
+            if (chunk.charCodeAt(at) === 10 && ++seen === n) { cut = at + 1; break; }
+          }
+          const part = chunk.slice(0, cut);
+          d.got += c !== undefined ? part.length : (part.match(/\n/g) ?? []).length;
+          if (sys.write(1, part) !== "ok") { sys.exit(1); return; }
         }
+        d.got = 0;
       } else if (typeof r === "string") { openError(sys, files[d.i], r); d.st = 1; }
       else sys.write(1, take(r.c));
       d.i++;

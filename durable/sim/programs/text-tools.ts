@@ -1,4 +1,4 @@
-// Text filters that read whole inputs (files or stdin until EOF): wc, sort, uniq, cut, tr,
+// Text filters that read whole inputs (files or stdin until EOF): wc, sort, uniq, cut,
 // tee, sed (s///, d, p, -n, -i), awk (print of fields), rev. Registered in registry.ts.
 import type { Program, Sys } from "./api";
 import { warn } from "./oneshot";
@@ -140,27 +140,6 @@ export const cut = gathering(operands("dfcb"), (sys, parts) => {
     }
   }
   sys.write(1, out);
-  return 0;
-});
-
-function expandSet(s: string): string {
-  const cls: Record<string, string> = { "[:lower:]": "abcdefghijklmnopqrstuvwxyz", "[:upper:]": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "[:digit:]": "0123456789", "[:space:]": " \t\n\r\f\v", "[:alpha:]": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" };
-  for (const [k, v] of Object.entries(cls)) s = s.split(k).join(v);
-  s = s.replace(/\\n/g, "\n").replace(/\\t/g, "\t");
-  return s.replace(/(.)-(.)/g, (_m, a: string, b: string) => { let r = ""; for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) r += String.fromCharCode(c); return r; });
-}
-
-/** tr [-d] [-s] SET1 [SET2]. */
-export const tr = gathering(() => ({ files: [] }), (sys, parts) => {
-  const args = sys.argv.slice(1);
-  const del = args.includes("-d");
-  const sq = args.includes("-s");
-  const sets = args.filter((a) => !/^-[ds]+$/.test(a)).map(expandSet);
-  let text = parts.map((p) => p.text).join("");
-  if (del) text = [...text].filter((c) => !sets[0].includes(c)).join("");
-  else if (sets[1] !== undefined) text = [...text].map((c) => { const i = sets[0].indexOf(c); return i < 0 ? c : sets[1][Math.min(i, sets[1].length - 1)]; }).join("");
-  if (sq) { const set = sets[sets.length - 1] ?? ""; text = text.replace(/(.)\1+/g, (m, c: string) => (set.includes(c) ? c : m)); }
-  sys.write(1, text);
   return 0;
 });
 

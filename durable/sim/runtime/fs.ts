@@ -25,6 +25,9 @@ interface Where {
   key: string;
 }
 
+/** What reading /dev/zero or /dev/urandom by name yields (a finite stand-in for an endless device). */
+const DEVICE_CHUNK = 65536;
+
 /** Memoized path resolutions kept before the cache starts over. */
 const PATH_CACHE_MAX = 20_000;
 
@@ -124,7 +127,7 @@ export class Vfs {
     if (typeof r === "string") return r;
     if (!r.node) return "ENOENT";
     if (r.node.t === "d") return "EISDIR";
-    if (r.node.t === "c") return { c: r.node.dev === "zero" ? "\0".repeat(16) : "" };
+    if (r.node.t === "c") return { c: r.node.dev === "zero" ? "\0".repeat(DEVICE_CHUNK) : r.node.dev === "random" ? this.k.randomBytes(DEVICE_CHUNK) : "" };
     return r.node.t === "f" ? { c: r.node.c } : "ENOENT";
   }
 

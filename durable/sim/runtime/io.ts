@@ -122,7 +122,7 @@ export function readFd(k: Kernel, c: ContainerState, pr: ProcState, n: number): 
   if (!fd) return null;
   switch (fd.k) {
     case "null": case "log": return null;
-    case "zero": return "\0".repeat(4096);
+    case "zero": return fd.rnd ? k.randomBytes(4096) : "\0".repeat(4096);
     case "block": pr.wait = { k: "forever" }; pr.st = "S"; return undefined;
     case "pipe": {
       const p = c.pipes[fd.p];

@@ -70,6 +70,18 @@ export class Kernel {
     this.dirty.add(c.id);
   }
 
+  /** `n` bytes from the cluster's generator as a binary string (/dev/urandom). */
+  randomBytes(n: number): string {
+    const codes: number[] = [];
+    for (let i = 0; i < n; i += 4) {
+      const v = this.host.rng.uint32();
+      codes.push(v & 255, (v >>> 8) & 255, (v >>> 16) & 255, v >>> 24);
+    }
+    let s = "";
+    for (let i = 0; i < n; i += 8192) s += String.fromCharCode(...codes.slice(i, Math.min(n, i + 8192)));
+    return s;
+  }
+
   /** A fresh id from the state's sequence. */
   nextSeq(): number {
     return ++this.s.seq;

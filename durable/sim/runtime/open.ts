@@ -22,7 +22,8 @@ export function openPath(k: Kernel, c: ContainerState, p: ProcState, path: strin
   const node = vfs.node(real);
   if (node?.t === "c") {
     if (node.dev === "null" || node.dev === "full") return { k: "null" };
-    if (node.dev === "zero" || node.dev === "random") return { k: "zero" };
+    if (node.dev === "zero") return { k: "zero" };
+    if (node.dev === "random") return { k: "zero", rnd: 1 };
     const tty = Object.values(p.fds).find((f) => f.k === "sess");
     return tty ? { ...tty } : "ENXIO";
   }

@@ -14,6 +14,9 @@ import { ffObserve } from "./ff-track";
 /** Steps granted per slice once a container is known to be CPU-bound. */
 const BUSY_BUDGET = 2000;
 
+/** Steps a process may take before the next runnable process of its container gets a turn. */
+const QUANTUM = 500;
+
 /** Runs every container with runnable processes until all are idle or out of budget. */
 export function flush(k: Kernel): void {
   if (k.flushing) return;
@@ -56,7 +59,12 @@ function runContainer(k: Kernel, c: ContainerState): void {
     const pid = c.runq.shift()!;
     const p = c.procs[pid];
     if (!p || p.st === "Z" || p.wait) continue;
+    // Round robin: a process runs at most one quantum before the next runnable one gets a turn.
+    const total = k.budget;
+    const quantum = Math.min(total, QUANTUM);
+    k.budget = quantum;
     runProc(k, c, p);
+    k.budget = total - (quantum - k.budget);
     if (c.procs[pid] === p && p.st === "R" && !p.wait && !c.runq.includes(pid)) c.runq.push(pid);
     else if (p.bz && p.wait) { settleCpu(p, now); p.cpu = Math.max(0, p.cpu - 1000); delete p.bz; }
   }

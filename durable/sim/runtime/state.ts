@@ -72,7 +72,7 @@ export interface MountState {
 /** An open file description. */
 export type Fd =
   | { k: "null" }
-  | { k: "zero" }
+  | { k: "zero"; rnd?: 1 }
   | { k: "log"; s: 1 | 2 }
   | { k: "pipe"; p: number; w: boolean }
   | { k: "file"; path: string; w: boolean; a: boolean; off: number }

@@ -198,7 +198,14 @@ export class ProcSys implements Sys {
     if (r === "EPIPE") deliverSignal(this.k, this.c, this.p, SIG.PIPE);
     return r;
   }
-  read(fd: number): string | null | undefined { return this.dead ? null : readFd(this.k, this.c, this.p, fd); }
+  read(fd: number): string | null | undefined {
+    if (this.dead) return null;
+    // Reading costs steps: a reader of an endless source (/dev/zero, yes) is preempted, never spins.
+    if (this.k.budget <= 0) return undefined;
+    const r = readFd(this.k, this.c, this.p, fd);
+    if (typeof r === "string") this.k.budget -= 1 + (r.length >> 12);
+    return r;
+  }
   unread(fd: number, text: string): void { unreadFd(this.k, this.c, this.p, fd, text); }
 
   openOn(fd: number, path: string, mode: "r" | "w" | "a" | "rw"): Errno | undefined {

@@ -126,6 +126,44 @@ describe("text tools", () => {
   });
 });
 
+describe("tr", () => {
+  test.each([
+    ["echo hello | tr a-z A-Z", "HELLO\n"],
+    ["echo 'a1b2c3' | tr -d 0-9", "abc\n"],
+    ["echo 'a1b2c3' | tr -dc 0-9; echo", "123\n"],
+    ["echo 'aaabbbccc' | tr -s ab", "abccc\n"],
+    ["echo 'hello   world' | tr -s ' ' '_'", "hello_world\n"],
+    ["echo 'a-b_c' | tr -c '[:alnum:]\n' .", "a.b.c\n"],
+    ["printf 'x\ty\n' | tr '\t' ' '", "x y\n"],
+    ["echo abc | tr abc xy", "xyy\n"],
+  ])("%s", (script, out) => {
+    expect(pod().sh(script).stdout).toBe(out);
+  });
+});
+
+describe("endless devices", () => {
+  test.each(["busybox:1.36", "debian:bookworm"])("%s: a random password from /dev/urandom, and bytes from /dev/zero", (image) => {
+    const { sh } = pod(image);
+    expect(sh("tr -dc 'a-z0-9' < /dev/urandom | head -c 12; echo").stdout).toMatch(/^[a-z0-9]{12}\n$/);
+    expect(sh("head -c 100 /dev/zero | wc -c").stdout.trim()).toBe("100");
+    expect(sh("head /dev/urandom | tr -dc A-Za-z0-9 | head -c 13; echo").stdout).toMatch(/^[A-Za-z0-9]{13}\n$/);
+  });
+
+  test("a reader of /dev/zero spins as a CPU-bound process and an exec next to it still answers at once", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", "wc -c < /dev/zero"] });
+    sim.advance(60_000);
+    expect(sim.rt.containerStatus(cid)).toMatchObject({ state: "running" });
+    expect(sim.rt.containerStats(cid).cpuMillicores).toBeGreaterThanOrEqual(1000);
+    const r = sim.rt.exec(cid, ["echo", "hi"], { owner: "t" });
+    if ("error" in r) throw new Error(r.error);
+    expect(sim.rt.execRead(r.sessionId)).toMatchObject({ exitCode: 0 });
+    const busy = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", "while :; do :; done"] });
+    sim.advance(120_000);
+    expect(sim.exec(busy, ["ps"], undefined, 100).exitCode).toBe(0);
+  });
+});
+
 describe("grep on an endless stream", () => {
   const LOOP = "(while true; do echo ok; echo ERROR x; sleep 1; done)";
 

@@ -3,7 +3,7 @@
 import type { Builtin } from "./registry";
 import { type Env, shellError, type StepResult } from "../interp";
 import { type Frame, getVar, setVar } from "../state";
-import { SIG, SIG_NAME, parseSignal } from "../../runtime/constants";
+import { LIMITS, SIG, SIG_NAME, parseSignal } from "../../runtime/constants";
 import { waitChild } from "../interp-fork";
 
 const wait: Builtin = (env, argv) => {
@@ -189,7 +189,7 @@ export function stepJobFrame(env: Env, f: Frame): StepResult {
         sh.stack.pop();
         return "cont";
       }
-      f.buf += d;
+      if (f.buf.length < LIMITS.captureBytes) f.buf += d;
       let at = f.buf.indexOf(f.delim);
       while (at > 0 && !f.raw && f.delim === "\n" && f.buf[at - 1] === "\\") {
         f.buf = f.buf.slice(0, at - 1) + f.buf.slice(at + 1);
