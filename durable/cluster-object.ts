@@ -41,6 +41,8 @@ export class ClusterObject extends DurableObject<Env> {
   /** Set once the sandbox was deleted or expired: everything answers 404. */
   gone = false;
   private limiter?: RateLimiter;
+  /** The alarm as last set by this object (null: none; undefined: not read yet). */
+  private alarmAt: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -138,13 +140,16 @@ export class ClusterObject extends DurableObject<Env> {
     const wall = due !== undefined && this.clock ? this.clock.wallAt(due) : undefined;
     const times = c ? lifecycleAlarms(this) : [];
     if (open && wall !== undefined) times.push(wall);
-    const cur = await this.ctx.storage.getAlarm();
+    // This object is the only writer of its alarm: remember it instead of reading it per request.
+    const cur = this.alarmAt !== undefined ? this.alarmAt : await this.ctx.storage.getAlarm();
     if (!times.length) {
       if (cur !== null) await this.ctx.storage.deleteAlarm();
+      this.alarmAt = null;
       return;
     }
     const at = Math.max(Math.ceil(Math.min(...times)), this.now() + 5);
     if (cur !== at) await this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
   }
 
   /** Replaces the simulation (init or reset): a fresh journal and a full snapshot. */
@@ -233,6 +238,7 @@ export class ClusterObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.alarmAt = null; // a fired alarm is gone
     if (this.gone || !this.cluster) return;
     if (await lifecycleAlarm(this)) return;
     this.catchUp();

@@ -23,6 +23,15 @@ export function ignoredPath(path: PathElement[], subresource: Subresource): bool
   return subresource === "status" ? a.name !== "status" : a.name === "status";
 }
 
+/** True when every path under this field is ignored, so a walk need not descend into it. */
+function prunedField(path: PathElement[], name: string, subresource: Subresource): boolean {
+  if (path.length === 0) {
+    if (name === "apiVersion" || name === "kind") return true;
+    return subresource === "status" ? name !== "status" : name === "status";
+  }
+  return path.length === 1 && path[0].t === "f" && path[0].name === "metadata" && STRIPPED_META.has(name);
+}
+
 /** The element of an associative-list item, or undefined when it is not a map. */
 export function itemElement(item: Json, keys: string[], c: MetaCursor): PathElement | undefined {
   if (!isObject(item)) return undefined;
@@ -64,7 +73,10 @@ export function toFieldSet(obj: JsonObject, c: MetaCursor, subresource: Subresou
     if (isObject(v)) {
       const keys = Object.keys(v);
       if (!keys.length && path.length) addPath(set, path);
-      for (const k of keys) visit(v[k], childCursor(vc, k), [...path, { t: "f", name: k }]);
+      for (const k of keys) {
+        if (path.length < 2 && prunedField(path, k, subresource)) continue;
+        visit(v[k], childCursor(vc, k), [...path, { t: "f", name: k }]);
+      }
     } else if (Array.isArray(v)) {
       const lk = listKind(vc);
       if (lk.kind === "atomic") {
@@ -116,6 +128,7 @@ export function compareObjects(lhs: Json | undefined, rhs: Json | undefined, c: 
       const rm = isObject(r) ? r : {};
       if (!Object.keys(lm).length && !Object.keys(rm).length) return leaf(l, r, path);
       for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+        if (path.length < 2 && prunedField(path, k, subresource)) continue;
         visit(own(lm, k), own(rm, k), childCursor(vc, k), [...path, { t: "f", name: k }]);
       }
     } else {
