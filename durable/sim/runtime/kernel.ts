@@ -18,7 +18,11 @@ export class Kernel {
   /** Steps left in the current container run (sys.spend draws from it). */
   budget = 0;
   /** Work counters for benchmarks and tests (not persisted). */
-  readonly stats = { wakes: 0, steps: 0, frozen: 0, materialized: 0 };
+  readonly stats = { wakes: 0, steps: 0, frozen: 0, materialized: 0, crashes: 0 };
+  /** Rethrow program errors instead of turning them into SIGSEGV (tests). */
+  strict = false;
+  /** The last program error contained (for diagnostics; not persisted). */
+  lastCrash: { prog: string; argv: string[]; message: string } | undefined;
   /** Whether periodic loops may be fast-forwarded. */
   fastForward = true;
   /** Fast-forward observation per container (ff-track.ts). */

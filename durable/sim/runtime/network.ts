@@ -9,6 +9,7 @@ import type { Vfs } from "./fs";
 import { programFor } from "../programs/registry";
 import { ProcSys } from "./sys";
 import { materialize } from "./ff-track";
+import { crashed } from "./procs";
 
 /** Finds the listener an ip:port reaches from a sandbox (undefined sandbox = the node). */
 export function connectTo(k: Kernel, from: SandboxState | undefined, ip: string, port: number): ConnectOutcome {
@@ -47,7 +48,12 @@ export function deliverHttp(k: Kernel, target: Extract<ConnectOutcome, { ok: tru
   materialize(k, c);
   const prog = programFor(p.prog);
   if (!prog.http) return { error: "reset" };
-  return prog.http(new ProcSys(k, c, p), { ...req, port: target.port });
+  try {
+    return prog.http(new ProcSys(k, c, p), { ...req, port: target.port });
+  } catch (e) {
+    crashed(k, c, p, e);
+    return { error: "reset" };
+  }
 }
 
 /** Delivers a line-oriented request (redis, raw) to the program behind a connection. */
@@ -58,7 +64,12 @@ export function deliverRequest(k: Kernel, target: Extract<ConnectOutcome, { ok: 
   materialize(k, c);
   const prog = programFor(p.prog);
   if (!prog.request) return { error: "reset" };
-  return prog.request(new ProcSys(k, c, p), payload);
+  try {
+    return prog.request(new ProcSys(k, c, p), payload);
+  } catch (e) {
+    crashed(k, c, p, e);
+    return { error: "reset" };
+  }
 }
 
 /** Binds a listening socket on the pod's IP (EADDRINUSE when a live process holds it). */

@@ -127,3 +127,11 @@ export function killAll(k: Kernel, c: ContainerState): void {
   }
   for (const pid of Object.keys(c.procs)) if (c.procs[pid].st === "Z" && pid !== "1") delete c.procs[pid];
 }
+
+/** A simulated program threw: the process dies of SIGSEGV instead of the simulation. */
+export function crashed(k: Kernel, c: ContainerState, p: ProcState, e: unknown): void {
+  if (k.strict) throw e;
+  k.stats.crashes++;
+  k.lastCrash = { prog: p.prog, argv: p.argv, message: e instanceof Error ? e.message : String(e) };
+  exitProc(k, c, p, 0, SIG.SEGV);
+}

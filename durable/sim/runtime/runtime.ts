@@ -27,6 +27,8 @@ import { consumePids } from "./probe-replay";
 export interface RuntimeOptions {
   /** Freeze proven periodic loops and compute them on demand (default true). */
   fastForward?: boolean;
+  /** Rethrow errors raised inside simulated programs instead of containing them (tests). */
+  strict?: boolean;
 }
 
 /** A fresh, empty runtime state. */
@@ -43,6 +45,7 @@ export class Runtime {
     s.listen ??= {};
     this.k = new Kernel(s, host);
     if (opts.fastForward === false) this.k.fastForward = false;
+    if (opts.strict) this.k.strict = true;
   }
 
   /** Rebuilds a runtime from saved state. */
@@ -72,7 +75,7 @@ export class Runtime {
   }
 
   /** Work counters since creation: container wake-ups, interpreter/program steps, loops frozen and materialized. */
-  stats(): { wakes: number; steps: number; frozen: number; materialized: number } {
+  stats(): { wakes: number; steps: number; frozen: number; materialized: number; crashes: number } {
     return { ...this.k.stats };
   }
 

@@ -5,7 +5,7 @@
 import { LIMITS } from "./constants";
 import type { Kernel } from "./kernel";
 import type { ContainerState, ProcState } from "./state";
-import { makeRunnable, settleCpu } from "./procs";
+import { crashed, makeRunnable, settleCpu } from "./procs";
 import { ProcSys } from "./sys";
 import { programFor } from "../programs/registry";
 import { containerTimerKey } from "./container-exit";
@@ -83,13 +83,18 @@ function runContainer(k: Kernel, c: ContainerState): void {
 function runProc(k: Kernel, c: ContainerState, p: ProcState): void {
   const sys = new ProcSys(k, c, p);
   k.budget -= 1;
-  while (p.pending.length && p.st !== "Z") {
-    const sig = p.pending.shift()!;
-    programFor(p.prog).signal?.(sys, sig);
+  try {
+    while (p.pending.length && p.st !== "Z") {
+      const sig = p.pending.shift()!;
+      programFor(p.prog).signal?.(sys, sig);
+    }
+    if (p.st === "Z" || p.wait) return;
+    programFor(p.prog).step(sys);
+  } catch (e) {
+    crashed(k, c, p, e);
   }
-  if (p.st === "Z" || p.wait) return;
-  programFor(p.prog).step(sys);
 }
+
 
 /** Virtual time until a CPU-bound container's next slice. */
 function sliceMs(streak: number): number {

@@ -36,7 +36,7 @@ export class Sim {
   private podSeq = 0;
 
   constructor(readonly fastForward = true) {
-    this.rt = new Runtime(this.host(), undefined, { fastForward });
+    this.rt = new Runtime(this.host(), undefined, { fastForward, strict: true });
   }
 
   /** The host interface handed to the runtime. */
@@ -141,6 +141,6 @@ export class Sim {
     const back = JSON.parse(json) as { rt: RuntimeState; q: ReturnType<TimerQueue["save"]>; rng: typeof this.rngState };
     this.queue = TimerQueue.restore(back.q);
     Object.assign(this.rngState, back.rng);
-    this.rt = Runtime.restore(back.rt, this.host(), { fastForward: this.fastForward });
+    this.rt = Runtime.restore(back.rt, this.host(), { fastForward: this.fastForward, strict: true });
   }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { Sim } from "./harness";
 import { LIMITS } from "../../../durable/sim/runtime/constants";
+import { Runtime } from "../../../durable/sim/runtime/runtime";
+import type { RuntimeState } from "../../../durable/sim/runtime/state";
 
 const Mi = 1024 * 1024;
 
@@ -101,5 +103,22 @@ describe("bounded work", () => {
   test("yes | head -n 3 ends when head closes the pipe", () => {
     const r = new Sim().script("yes | head -n 3; echo done");
     expect(r.logs).toBe("y\ny\ny\ndone\n");
+  });
+});
+
+describe("containment", () => {
+  test("a program that throws dies of SIGSEGV; the simulation and the other containers go on", () => {
+    const sim = new Sim();
+    const bad = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", "while :; do sleep 1; done"] });
+    const good = sim.pod({ image: "busybox:1.36", argv: ["sh", "-c", "while :; do echo ok; sleep 1; done"] });
+    sim.advance(2500);
+    const back = JSON.parse(JSON.stringify(sim.rt.save())) as RuntimeState;
+    back.containers[bad].procs[1].data = { corrupted: true };
+    sim.rt = Runtime.restore(back, sim.host(), {});
+    sim.advance(3000);
+    expect(sim.rt.containerStatus(bad)).toMatchObject({ state: "exited", exitCode: 139, reason: "Error" });
+    expect(sim.rt.stats().crashes).toBe(1);
+    expect(sim.rt.readLogs(good).split("\n").length).toBeGreaterThan(5);
+    expect(sim.rt.containerStatus(good)).toMatchObject({ state: "running" });
   });
 });

@@ -13,6 +13,7 @@ describe("quoting and word expansion", () => {
     ["single quotes keep everything literal", `echo '$HOME "x" \\n'`, `$HOME "x" \\n\n`],
     ["double quotes expand parameters but keep spaces", `x='a  b'; echo "$x"`, "a  b\n"],
     ["unquoted expansion is split on IFS", `x='a  b   c'; printf '[%s]' $x; echo`, "[a][b][c]\n"],
+    ["printf prints a trailing lone backslash as is", `printf 'a\\'; echo`, "a\\\n"],
     ["an empty unquoted expansion produces no field", `x=; printf '[%s]' a $x b; echo`, "[a][b]\n"],
     ["an empty quoted expansion produces an empty field", `x=; printf '[%s]' a "$x" b; echo`, "[a][][b]\n"],
     ["backslash escapes a space", `printf '[%s]' a\\ b; echo`, "[a b]\n"],

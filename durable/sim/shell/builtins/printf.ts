@@ -85,10 +85,11 @@ export function formatPrintf(fmt: string, args: string[], style: "dash" | "ash" 
       const c = fmt[i];
       if (c === "\\") {
         const j = fmt.slice(i).match(/^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s);
-        const e = escapes(j![0], false);
+        if (!j) { out += c; continue; }
+        const e = escapes(j[0], false);
         if (e.stop) return { out, errors, stop: true };
         out += e.text;
-        i += j![0].length - 1;
+        i += j[0].length - 1;
         continue;
       }
       if (c !== "%") { out += c; continue; }
