@@ -102,6 +102,7 @@ export class ProcSys implements Sys {
   }
 
   spawn(o: SpawnOpts): number | Errno {
+    if (this.dead) return "EAGAIN";
     const t = resolveExec(this.fs, o.path, o.argv, o.cwd ?? this.p.cwd);
     if (typeof t === "string") return t;
     const ch = createProc(this.k, this.c, {
@@ -115,6 +116,7 @@ export class ProcSys implements Sys {
   private releaseMap(_m: FdMap): void { /* nothing retained yet when creation fails before childFds */ }
 
   fork(prog: string, data: unknown, argv: string[], fds: FdMap, env?: [string, string][]): number | "EAGAIN" {
+    if (this.dead) return "EAGAIN";
     const f = this.childFds(fds);
     const ch = createProc(this.k, this.c, {
       ppid: this.p.pid, argv, comm: this.p.comm, prog, bb: this.p.bb, data, fds: f,
@@ -129,6 +131,7 @@ export class ProcSys implements Sys {
   }
 
   exec(path: string, argv: string[], env: [string, string][]): Errno | undefined {
+    if (this.dead) return "ENOENT";
     const t = resolveExec(this.fs, path, argv, this.p.cwd);
     if (typeof t === "string") return t;
     const p = this.p;
@@ -147,6 +150,8 @@ export class ProcSys implements Sys {
   }
 
   wait(pid: number, noHang = false): ChildStatus | undefined | "ECHILD" {
+    // A process killed during its own step (SIGPIPE on a write) must not block again.
+    if (this.dead) return undefined;
     let any = false;
     if (pid !== -1) {
       const ch = this.c.procs[pid];

@@ -8,6 +8,7 @@ function run(script: string, image = "busybox:1.36") {
 describe("tricky scripts", () => {
   const cases: [string, string, string][] = [
     ["nested quotes in command substitution", `echo "$(echo "a  b")"`, "a  b\n"],
+    ["a subshell killed by SIGPIPE mid-list forks and waits no more", `{ echo $(true); echo $(true); } | :; echo ok`, "ok\n"],
     ["command substitution inside a here-document", `cat <<EOF\nnow: $(echo x)\nEOF`, "now: x\n"],
     ["a while loop reading a file through a redirection", `printf 'l1\\nl2\\n' > /tmp/f; while read l; do echo "[$l]"; done < /tmp/f`, "[l1]\n[l2]\n"],
     ["a function in a pipeline", `up() { tr a-z A-Z; }; echo hi | up`, "HI\n"],
