@@ -57,6 +57,7 @@ export function stepRepl(env: Env, f: Extract<Frame, { k: "repl" }>): StepResult
   f.buf = "";
   f.prompted = undefined;
   const key = env.intern(text);
+  sh.lb = f.line - 1;
   f.line += text.split("\n").length - 1;
   sh.stack.push({ k: "eval", s: key, i: 0, f: 0 });
   return "cont";

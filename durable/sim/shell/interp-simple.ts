@@ -15,7 +15,7 @@ type Simple = Extract<Frame, { k: "simple" }>;
 export function stepSimple(env: Env, f: Simple): StepResult {
   const { sh, sys } = env;
   const node = nodeOf(env, f.s, f.n) as Extract<Node, { t: "simple" }>;
-  sh.lineno = node.line;
+  sh.lineno = node.line + (sh.lb ?? 0);
   if (f.ph === 0) {
     const r = withExpansion(env, f, (x) => {
       const argv = x.words(node.words);

@@ -189,7 +189,7 @@ function stepScript(env: Env, f: Extract<Frame, { k: "top" | "eval" }>): StepRes
     return "cont";
   }
   if (sc.error) {
-    sh.lineno = sc.error.line;
+    sh.lineno = sc.error.line + (sh.lb ?? 0);
     shellError(env, syntaxMessage(sh.d, sc.error));
     sh.stack.pop();
     if (!sh.interactive) requestExit(env, 2);

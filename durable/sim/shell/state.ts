@@ -89,6 +89,8 @@ export interface ShellState {
   stack: Frame[];
   un?: Unwind;
   lineno: number;
+  /** Lines read from standard input before the command being run (dash numbers them across the session). */
+  lb?: number;
   interactive?: 1;
   sub?: 1;
   /** Command line of a syntax error to report when the script's good commands have run. */
@@ -136,7 +138,7 @@ export function forkState(sh: ShellState, stack: Frame[]): ShellState {
   for (const [k, v] of Object.entries(sh.traps)) if (v === "") traps[k] = "";
   return {
     d: sh.d, vars: { ...sh.vars }, fns: { ...sh.fns }, a0: sh.a0, args: sh.args.slice(), st: sh.st,
-    bg: sh.bg, root: sh.root, opts: sh.opts, traps, pend: [], stack, lineno: sh.lineno, sub: 1, jobs: [], loops: 0,
+    bg: sh.bg, root: sh.root, opts: sh.opts, traps, pend: [], stack, lineno: sh.lineno, ...(sh.lb ? { lb: sh.lb } : {}), sub: 1, jobs: [], loops: 0,
     ...(sh.hash ? { hash: { ...sh.hash }, hp: sh.hp } : {}),
   };
 }

@@ -37,6 +37,18 @@ describe("exec sessions", () => {
     expect(read(sim, session(sim, cid, ["bash"], true)).out).toBe("root@web:/# ");
   });
 
+  test("interactive dash numbers its messages by the lines read in the session", () => {
+    const sim = new Sim();
+    const cid = sim.pod({ name: "web", image: "nginx:1.27.5" });
+    const sid = session(sim, cid, ["sh"], true);
+    read(sim, sid);
+    sim.rt.execWrite(sid, enc.encode("ps\r"));
+    expect(read(sim, sid).out).toBe("ps\r\nsh: 1: ps: not found\r\n# ");
+    sim.rt.execWrite(sid, enc.encode("if true; then\r"));
+    sim.rt.execWrite(sid, enc.encode("ps; fi\r"));
+    expect(read(sim, sid).out).toBe("if true; then\r\n> ps; fi\r\nsh: 3: ps: not found\r\n# ");
+  });
+
   test("a continued line gets the PS2 prompt", () => {
     const sim = new Sim();
     const cid = sim.pod({ image: "busybox:1.36", argv: ["sleep", "3600"] });
