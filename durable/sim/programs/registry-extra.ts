@@ -10,6 +10,9 @@ import { ls, statProg } from "./ls";
 import { cut, rev, sort, tee, uniq, wc } from "./text-tools";
 import { tr } from "./tr";
 import { grep } from "./grep";
+import { nohup, time, timeout } from "./runners";
+import { base64, mktemp, nl, readlink, realpath, tac, tty } from "./small-tools";
+import { expr } from "./expr";
 import { awk, find, sed, xargs } from "./text-edit";
 import { curl, wget } from "./net-http";
 import { nc, nslookup, ping } from "./net-tools";
@@ -27,6 +30,7 @@ export const EXTRA: Record<string, Program> = {
   chmod, cp, ln, mkdir, mv, rm, rmdir, touch, ls, stat: statProg,
   cut, grep, egrep: grep, fgrep: grep, rev, sort, tee, tr, uniq, wc, awk, mawk: awk, gawk: awk, sed, find, xargs,
   curl, wget, nc, nslookup, ping, ping6: ping,
+  timeout, nohup, time, base64, mktemp, nl, readlink, realpath, tac, tty, expr,
   nginx, "nginx-worker": nginxWorker, "nginx-entrypoint": nginxEntrypoint,
   "redis-server": redisServer, "redis-cli": redisCli, "redis-entrypoint": redisEntrypoint, gosu,
   mysqld, "mysql-entrypoint": mysqlEntrypoint, mysqladmin,

@@ -134,6 +134,7 @@ export function readFd(k: Kernel, c: ContainerState, pr: ProcState, n: number): 
         return out;
       }
       if (p.w <= 0) return null;
+      if (pr.pending.length) return undefined;
       pr.wait = { k: "read", fd: n };
       pr.st = "S";
       return undefined;
@@ -157,6 +158,7 @@ export function readFd(k: Kernel, c: ContainerState, pr: ProcState, n: number): 
       }
       if (s.eof) { s.eof = false; return null; }
       if (s.inClosed || s.done) return null;
+      if (pr.pending.length) return undefined;
       pr.wait = { k: "read", fd: n };
       pr.st = "S";
       return undefined;

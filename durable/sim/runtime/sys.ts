@@ -65,12 +65,13 @@ export class ProcSys implements Sys {
 
   exit(code: number): void { if (!this.dead) exitProc(this.k, this.c, this.p, code); }
   sleepUntil(t: number): void {
-    if (this.dead) return;
+    // A caught signal already pending interrupts the sleep at once (EINTR): no lost wake-up.
+    if (this.dead || this.p.pending.length) return;
     if (t <= this.now()) return;
     this.p.wait = { k: "time", until: t };
     this.p.st = "S";
   }
-  blockForever(): void { if (!this.dead) { this.p.wait = { k: "forever" }; this.p.st = "S"; } }
+  blockForever(): void { if (!this.dead && !this.p.pending.length) { this.p.wait = { k: "forever" }; this.p.st = "S"; } }
   spend(steps: number): boolean {
     this.k.budget -= steps;
     return this.k.budget > 0;
@@ -157,7 +158,7 @@ export class ProcSys implements Sys {
       const ch = this.c.procs[pid];
       if (!ch || ch.ppid !== this.p.pid) return "ECHILD";
       if (ch.st === "Z") return reap(this.c, ch);
-      if (!noHang) { this.p.wait = { k: "child", pid }; this.p.st = "S"; }
+      if (!noHang && !this.p.pending.length) { this.p.wait = { k: "child", pid }; this.p.st = "S"; }
       return undefined;
     }
     for (const key in this.c.procs) {
@@ -169,7 +170,7 @@ export class ProcSys implements Sys {
       if (ch.st === "Z") return reap(this.c, ch);
     }
     if (!any) return "ECHILD";
-    if (!noHang) { this.p.wait = { k: "child", pid }; this.p.st = "S"; }
+    if (!noHang && !this.p.pending.length) { this.p.wait = { k: "child", pid }; this.p.st = "S"; }
     return undefined;
   }
 

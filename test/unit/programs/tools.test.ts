@@ -141,6 +141,39 @@ describe("tr", () => {
   });
 });
 
+describe("small tools", () => {
+  test.each([
+    ["busybox:1.36", "expr 7 / 2; expr 2 \\* 3; expr length hello; expr abc : 'a\\(.\\)'; expr 0; echo rc=$?", "3\n6\n5\nb\n0\nrc=1\n"],
+    ["debian:bookworm", "expr a + 1; echo rc=$?", "rc=2\n"],
+    ["busybox:1.36", "echo -n admin | base64; echo YWRtaW4= | base64 -d; echo", "YWRtaW4=\nadmin\n"],
+    ["debian:bookworm", "printf 'a\\nb\\n' | tac; printf 'x\\n\\ny\\n' | nl", "b\na\n     1\tx\n\n     2\ty\n"],
+    ["debian:bookworm", "readlink /bin/sh; readlink -f /bin/sh; cd /etc && realpath hosts", "dash\n/usr/bin/dash\n/etc/hosts\n"],
+    ["busybox:1.36", "f=$(mktemp) && test -f $f && echo ${f%.*}; d=$(mktemp -d) && test -d $d && echo dir", "/tmp/tmp\ndir\n"],
+    ["busybox:1.36", "tty; echo rc=$?", "not a tty\nrc=1\n"],
+    ["busybox:1.36", "nohup echo hi", "hi\n"],
+  ])("%s: %s", (image, script, out) => {
+    expect(pod(image).sh(script).stdout).toBe(out);
+  });
+
+  test.each([
+    ["busybox:1.36", "timeout 2 sleep 5; echo rc=$?", "rc=143\n", 2000],
+    ["debian:bookworm", "timeout 2 sleep 5; echo rc=$?", "rc=124\n", 2000],
+    ["debian:bookworm", "timeout -s KILL 1 sleep 5; echo rc=$?", "rc=137\n", 1000],
+    ["debian:bookworm", "timeout -k 1 1 sh -c 'trap \"\" TERM; sleep 5'; echo rc=$?", "rc=137\n", 2000],
+    ["busybox:1.36", "timeout 5 false; echo rc=$?", "rc=1\n", 0],
+  ])("%s: %s", (image, script, out, ms) => {
+    const { sim, cid } = pod(image);
+    const r = sim.rt.exec(cid, ["sh", "-c", script], { owner: "t" });
+    if ("error" in r) throw new Error(r.error);
+    sim.advance(ms);
+    expect(new TextDecoder().decode(sim.rt.execRead(r.sessionId).stdout)).toBe(out);
+  });
+
+  test("busybox time reports the virtual time the command took", () => {
+    expect(pod().sh("time sleep 1")).toMatchObject({ stderr: "real\t0m 1.00s\nuser\t0m 0.00s\nsys\t0m 0.00s\n", exitCode: 0 });
+  });
+});
+
 describe("endless devices", () => {
   test.each(["busybox:1.36", "debian:bookworm"])("%s: a random password from /dev/urandom, and bytes from /dev/zero", (image) => {
     const { sh } = pod(image);
