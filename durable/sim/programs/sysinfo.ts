@@ -1,4 +1,4 @@
-// System information programs: hostname, uname, id, whoami, nproc, uptime, free, df, which and
+// System information programs: hostname, uname, id, whoami, nproc, uptime, free, which and
 // a one-screen top. They read the pod, node and process facts the runtime exposes. Registered in registry.ts.
 import type { Program, Sys } from "./api";
 import { oneShot, warn } from "./oneshot";
@@ -80,22 +80,6 @@ export const free = oneShot((sys, args) => {
   const div = args.includes("-m") ? 1024 : args.includes("-g") ? 1048576 : 1;
   const n = (x: number) => String(Math.floor(x / div)).padStart(12);
   sys.write(1, `${" ".repeat(15)}total        used        free      shared  buff/cache   available\nMem:${n(f.total).slice(1).padStart(15)}${n(f.used)}${n(f.free)}${n(f.shared)}${n(f.cache)}${n(f.avail)}\nSwap:${n(0).padStart(14)}${n(0)}${n(0)}\n`);
-  return 0;
-});
-
-/** df [-h]. */
-export const df = oneShot((sys, args) => {
-  const human = args.includes("-h");
-  const rows: [string, number, number, string][] = [["overlay", 52403200, 9832484, "/"], ["tmpfs", 65536, 0, "/dev"], ["shm", 65536, 0, "/dev/shm"], ["/dev/sda1", 52403200, 9832484, "/etc/hosts"]];
-  const h = (kb: number) => (kb >= 1048576 ? `${(kb / 1048576).toFixed(1)}G` : kb >= 1024 ? `${(kb / 1024).toFixed(1)}M` : `${kb}K`);
-  const bb = sys.flavor === "busybox";
-  let out = bb ? `Filesystem           ${human ? "     Size" : "1K-blocks"}      Used Available Use% Mounted on\n` : `Filesystem     ${human ? " Size" : "1K-blocks"}     Used Available Use% Mounted on\n`;
-  for (const [fs, size, used, mnt] of rows) {
-    const pct = size ? `${Math.ceil((used / size) * 100)}%` : "0%";
-    const v = (x: number) => (human ? h(x) : String(x));
-    out += bb ? `${fs.padEnd(20)} ${v(size).padStart(9)} ${v(used).padStart(9)} ${v(size - used).padStart(9)} ${pct.padStart(4)} ${mnt}\n` : `${fs.padEnd(14)} ${v(size).padStart(9)} ${v(used).padStart(8)} ${v(size - used).padStart(9)} ${pct.padStart(4)} ${mnt}\n`;
-  }
-  sys.write(1, out);
   return 0;
 });
 

@@ -275,6 +275,11 @@ export class Vfs {
     return this.put(r.real, { ...r.node, m: mode });
   }
 
+  /** The container's mounts as `mount`/`df` list them (volume kind, path, read-only). */
+  mountList(): { path: string; kind: "files" | "disk" | "tmpfs"; ro: boolean }[] {
+    return this.c.mounts.map((m) => ({ path: m.path, ro: m.ro, kind: m.vol.startsWith("sb:") ? "files" : m.path.includes("/secrets/kubernetes.io/") || m.vol.includes("memory") ? "tmpfs" : "disk" }));
+  }
+
   /** Visits every node below a directory (depth first, sorted). */
   walk(dir: string, fn: (path: string, n: FsNode) => void): void {
     const kids = this.readdir(dir);

@@ -169,6 +169,17 @@ describe("small tools", () => {
     expect(new TextDecoder().decode(sim.rt.execRead(r.sessionId).stdout)).toBe(out);
   });
 
+  test("df lists the overlay root and the pod's mounts, or the file system holding a path", () => {
+    const sim = new Sim();
+    const mounts = [{ mountPath: "/data", volume: "emptydir:u/d" }, { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", volume: "files:u/sa", readOnly: true, files: { token: "x" } }];
+    const deb = sim.pod({ image: "debian:bookworm", argv: ["sleep", "3600"], mounts });
+    expect(sim.exec(deb, ["df", "-h", "/"]).stdout).toBe("Filesystem      Size  Used Avail Use% Mounted on\noverlay          50G  9.4G   41G  19% /\n");
+    expect(sim.exec(deb, ["df", "/data"]).stdout).toBe("Filesystem     1K-blocks    Used Available Use% Mounted on\n/dev/sda1       52403200 9832484  42570716  19% /data\n");
+    const bb = sim.pod({ image: "busybox:1.36", argv: ["sleep", "3600"], mounts });
+    const all = sim.exec(bb, ["df"]).stdout.split("\n").map((l) => l.split(/ +/).pop());
+    expect(all).toEqual(["on", "/", "/dev", "/dev/shm", "/data", "/var/run/secrets/kubernetes.io/serviceaccount", "/etc/hosts", "/etc/hostname", "/etc/resolv.conf", ""]);
+  });
+
   test("busybox time reports the virtual time the command took", () => {
     expect(pod().sh("time sleep 1")).toMatchObject({ stderr: "real\t0m 1.00s\nuser\t0m 0.00s\nsys\t0m 0.00s\n", exitCode: 0 });
   });
