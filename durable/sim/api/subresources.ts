@@ -84,7 +84,9 @@ export function subresource(server: ApiServer, def: ResourceDef, route: Resource
 
 /** Binds a pod to a node (the scheduler's Binding write): sets nodeName and PodScheduled=True. */
 export function bindPod(server: ApiServer, pod: KObject, node: string): KObject {
-  const p = clone(pod) as Json;
+  // Stored objects are never mutated in place: copy only what changes.
+  const old = pod as Json;
+  const p = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec }, status: { ...old.status } } as Json;
   if (p.spec.nodeName) {
     throw conflict("pods", p.metadata.name, "", `pod ${p.metadata.name} is already assigned to node "${p.spec.nodeName}"`);
   }

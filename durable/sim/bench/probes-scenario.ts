@@ -1,9 +1,8 @@
 // Benchmark scenarios for the prober and idle catch-up (issue 5), pure so that bench/probes.mjs
 // can bundle and time them in Node: N nginx pods with startup, liveness and readiness probes
 // (periods 1–10 s) simulated for a virtual day, and a sandbox left idle for a week.
-import { createSandbox } from "../sandbox";
 import type { Cluster } from "../cluster";
-import { clusterConfig } from "../config";
+import { bigCluster, postPod as post } from "./big-cluster";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -24,26 +23,9 @@ function probedPod(i: number): Record<string, unknown> {
   };
 }
 
-function post(c: Cluster, obj: Record<string, unknown>): void {
-  const r = c.handle({ method: "POST", path: "/api/v1/namespaces/default/pods", query: new URLSearchParams(),
-    headers: { "content-type": "application/json" }, body: new TextEncoder().encode(JSON.stringify(obj)) });
-  if (r.response.type !== "body" || r.response.status !== 201) throw new Error(`create failed: ${JSON.stringify(r.response)}`);
-}
-
 function readyCount(c: Cluster): number {
   return c.ctx.store.list("pods", "default").filter((p) => ((p as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? [])
     .some((x) => x.type === "Ready" && x.status === "True")).length;
-}
-
-/** A cluster with enough worker nodes for `pods` pods (110 per node). */
-function bigCluster(pods: number, seed: string): Cluster {
-  const nodes = clusterConfig({ seed, startTime: 0 }).nodes.slice(0, 1);
-  const workers = Math.max(2, Math.ceil(pods / 100));
-  for (let i = 0; i < workers; i++) {
-    nodes.push({ name: `node${String(i + 1).padStart(2, "0")}`, ip: `192.168.${10 + Math.floor(i / 200)}.${81 + (i % 150)}`, cpu: "8", memory: "32Gi",
-      pods: 110, podBlock: `172.16.${40 + i}.0/26`, podCIDR: `10.244.${i + 1}.0/24` });
-  }
-  return createSandbox({ seed, startTime: Date.UTC(2026, 0, 1), nodes });
 }
 
 /** Results of the probes benchmark. */

@@ -41,8 +41,14 @@ export interface KubeletEnv {
 
 /** Did anything but status (and bookkeeping metadata) change between two versions of a pod? */
 function specChanged(a: Json, b: Json): boolean {
-  const meta = (m: Json) => ({ ...m, resourceVersion: undefined, managedFields: undefined, generation: undefined });
-  return JSON.stringify(a.spec) !== JSON.stringify(b.spec) || JSON.stringify(meta(a.metadata)) !== JSON.stringify(meta(b.metadata));
+  const differ = (x: unknown, y: unknown) => x !== y && JSON.stringify(x) !== JSON.stringify(y);
+  if (differ(a.spec, b.spec)) return true;
+  const am = a.metadata ?? {}, bm = b.metadata ?? {};
+  if (am === bm) return false;
+  for (const k of new Set([...Object.keys(am), ...Object.keys(bm)])) {
+    if (k !== "resourceVersion" && k !== "managedFields" && k !== "generation" && differ(am[k], bm[k])) return true;
+  }
+  return false;
 }
 
 /** One node's kubelet. */

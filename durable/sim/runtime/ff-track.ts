@@ -43,7 +43,8 @@ export function ffTimeRead(k: Kernel, cid: string, r: TimeRead): void {
 
 function snapshot(c: ContainerState, now: number, reads: TimeRead[]): Snap {
   const json = JSON.stringify({ procs: c.procs, pipes: c.pipes, partial: c.log.partial });
-  return { t: now, json, nextPid: c.nextPid, nextPipe: c.nextPipe, logPos: logCursor(c), reads };
+  const ids = (o: object) => Object.keys(o).map(Number).sort((x, y) => x - y);
+  return { t: now, json, pids: ids(c.procs), pipes: ids(c.pipes), nextPid: c.nextPid, nextPipe: c.nextPipe, logPos: logCursor(c), reads };
 }
 
 function shiftBetween(a: Snap, b: Snap, period: number): Shift | undefined {

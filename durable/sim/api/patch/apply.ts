@@ -16,7 +16,7 @@ import { compareElements, difference, intersection, pathString, union, type Fiel
 import { compareObjects, toFieldSet, type Subresource } from "./field-set";
 import { mergeConfig, removePaths } from "./apply-merge";
 import {
-  decodeManagedFields, managerId, timeText, withManagedFields, zeroObject, type Instant, type ManagerSet,
+  decodeManagedFields, managerId, shrink, timeText, withManagedFields, zeroObject, type Instant, type ManagerSet,
 } from "./managed-fields";
 
 export { updateManagedFields } from "./managed-fields";
@@ -98,8 +98,8 @@ export function serverSideApply<T extends object>(live: T | undefined, intent: T
   }
   const list = conflictList(conflicts);
   if (list.length && !opts.force) throw conflictError(list);
-  for (const { m, set } of conflicts) m.set = difference(m.set, set);
-  for (const m of others) m.set = difference(m.set, cmp.removed);
+  for (const { m, set } of conflicts) m.set = shrink(m.set, set);
+  for (const m of others) m.set = shrink(m.set, cmp.removed);
 
   const objectChanged = !liveObj || !deepEqual(stripManaged(liveObj), stripManaged(merged));
   const setChanged = !mine || !sameSet(mine.set, applied);

@@ -118,6 +118,7 @@ export function compareObjects(lhs: Json | undefined, rhs: Json | undefined, c: 
     else if (!deepEqual(l, r)) addPath(out.modified, path);
   };
   const visit = (l: Json | undefined, r: Json | undefined, vc: MetaCursor, path: PathElement[]) => {
+    if (l === r && l !== undefined) return; // the same (never mutated) subtree: nothing changed
     const shape = (v: Json | undefined) => (v === undefined || v === null ? undefined : isObject(v) ? "map" : Array.isArray(v) ? "list" : "scalar");
     const ls = shape(l);
     const rs = shape(r);

@@ -29,6 +29,8 @@ export interface ManagerSet {
   time?: string;
   subresource: string;
   set: FieldSet;
+  /** The FieldsV1 `set` was decoded from; reused by encode while `set` is that same object. */
+  decoded?: { set: FieldSet; fieldsV1: JsonObject };
 }
 
 /** A timestamp given as virtual milliseconds or as RFC 3339 text. */
@@ -50,12 +52,13 @@ export function decodeManagedFields(entries: unknown): ManagerSet[] {
   const out: ManagerSet[] = [];
   for (const e of entries) {
     if (!isObject(e) || typeof e.manager !== "string" || (e.operation !== "Apply" && e.operation !== "Update")) continue;
+    const set = fromFieldsV1(e.fieldsV1);
     out.push({
       manager: e.manager, operation: e.operation,
       apiVersion: typeof e.apiVersion === "string" ? e.apiVersion : "",
       time: typeof e.time === "string" ? e.time : undefined,
       subresource: typeof e.subresource === "string" ? e.subresource : "",
-      set: fromFieldsV1(e.fieldsV1),
+      set, ...(isObject(e.fieldsV1) ? { decoded: { set, fieldsV1: e.fieldsV1 } } : {}),
     });
   }
   return out;
@@ -75,7 +78,7 @@ export function encodeManagedFields(managers: ManagerSet[]): ManagedFieldsEntry[
       const e: ManagedFieldsEntry = {
         manager: m.manager, operation: m.operation, apiVersion: m.apiVersion,
         ...(m.time ? { time: m.time } : {}),
-        fieldsType: "FieldsV1", fieldsV1: toFieldsV1(m.set),
+        fieldsType: "FieldsV1", fieldsV1: m.decoded?.set === m.set ? m.decoded.fieldsV1 : toFieldsV1(m.set),
       };
       if (m.subresource) e.subresource = m.subresource;
       return e;
@@ -120,15 +123,21 @@ export function updateManagedFields<T extends object>(old: T | undefined, next: 
   const lost = union(taken, cmp.removed);
   const id = managerId({ manager, operation, subresource: sub });
   let mine = managers.find((m) => managerId(m) === id);
-  for (const m of managers) if (m !== mine) m.set = difference(m.set, lost);
+  for (const m of managers) if (m !== mine) m.set = shrink(m.set, lost);
   if (taken.size) {
     const set = union(difference(mine?.set ?? new Map(), cmp.removed), taken);
     if (mine) Object.assign(mine, { set, apiVersion, time: timeText(now) });
     else managers.push((mine = { manager, operation, apiVersion, time: timeText(now), subresource: sub, set }));
   } else if (mine) {
-    mine.set = difference(mine.set, cmp.removed);
+    mine.set = shrink(mine.set, cmp.removed);
   }
   return withManagedFields(n, managers) as unknown as T;
+}
+
+/** `set` without `lost`; the same object when nothing was removed (so its encoding is reused). */
+export function shrink(set: FieldSet, lost: FieldSet): FieldSet {
+  const out = difference(set, lost);
+  return out.size === set.size ? set : out;
 }
 
 /** A copy of `obj` whose metadata.managedFields encodes `managers` (omitted when none are left). */

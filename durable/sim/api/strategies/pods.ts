@@ -33,9 +33,8 @@ export const podStrategy: Strategy = {
   },
   validateUpdate: (obj, old) => validatePodUpdate(obj, old),
   prepareForStatusUpdate(obj, old) {
-    const pod = clone(old) as Json;
-    pod.status = clone((obj as Json).status);
-    return pod;
+    // Stored objects are never mutated in place, so the new version can share old's spec.
+    return { ...old, metadata: { ...old.metadata }, status: clone((obj as Json).status) } as typeof old;
   },
   gracePeriod(obj, opts: DeleteOptions) {
     const pod = obj as Json;
