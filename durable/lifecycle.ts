@@ -95,13 +95,17 @@ export async function writeActivity(obj: ClusterObject): Promise<void> {
   }
 }
 
+const EXPIRY_GRANULARITY_MS = 3600_000;
+
 /** Wall times the alarm must wake for besides streams: a deferred activity write, expiry. */
 export function lifecycleAlarms(obj: ClusterObject): number[] {
   const out: number[] = [];
   const due = obj.activity.dueAt();
   if (due !== undefined) out.push(due);
+  // Expiry moves with every request; rounded up to the hour, the alarm is rewritten at most
+  // hourly instead of on each request (the alarm re-checks expiry when it fires).
   const exp = obj.activity.expiresAt(retentionMs(obj.bindings));
-  if (exp !== undefined) out.push(exp);
+  if (exp !== undefined) out.push(Math.ceil(exp / EXPIRY_GRANULARITY_MS) * EXPIRY_GRANULARITY_MS);
   return out;
 }
 

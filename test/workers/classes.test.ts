@@ -8,6 +8,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
 import { manifests, sandboxes } from "../../schema/db";
 import type { ClusterObject } from "../../durable/cluster-object";
+import { lifecycleAlarms } from "../../durable/lifecycle";
 import { advance, clearAlarms, createPod, fetchApp, fetchGuarded, json, k8s, newSandbox, pod, post, type Any } from "./helpers";
 
 afterEach(clearAlarms);
@@ -137,6 +138,23 @@ describe("teacher operations on one sandbox", () => {
     expect((await drizzle(env.DB).select().from(manifests).where(eq(manifests.sandboxId, sb.id))).length).toBe(1);
     const listed = await json(fetchApp(`/api/sandboxes/${sb.id}/export`));
     expect(listed.sandbox.deletedReason).toBe("expired");
+  });
+
+  it("arms expiry on an hour boundary, so requests within the hour do not move the alarm", async () => {
+    const sb = await newSandbox();
+    const stub = stubOf(sb.id);
+    const HOUR = 3600_000;
+    const t0 = Math.ceil(Date.now() / HOUR) * HOUR + 20 * 60_000;
+    const retention = Number(env.RETENTION_DAYS) * 86_400_000;
+    const expiryAfterRequestAt = async (t: number) => {
+      await runInDurableObject(stub, (o: ClusterObject) => { o.now = () => t; });
+      await k8s(sb.id, "/version");
+      return runInDurableObject(stub, (o: ClusterObject) => Math.max(...lifecycleAlarms(o)));
+    };
+    const first = await expiryAfterRequestAt(t0);
+    expect(first).toBe(t0 - 20 * 60_000 + retention + HOUR);
+    expect(await expiryAfterRequestAt(t0 + 30 * 60_000)).toBe(first);
+    expect(await expiryAfterRequestAt(t0 + 45 * 60_000)).toBe(first + HOUR);
   });
 
   it("keeps an active sandbox when its alarm fires before the retention is over", async () => {

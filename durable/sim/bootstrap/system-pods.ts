@@ -5,6 +5,7 @@ import type { ClusterConfig, NodeSpec } from "../config";
 import type { Rng } from "../core/rng";
 import { rfc3339 } from "../core/time";
 import type { KObject } from "../store/types";
+import { resolveImage } from "../runtime/images/catalog";
 
 /** A container of a system pod. */
 interface SysContainer {
@@ -116,10 +117,12 @@ export function systemPodObject(t: SysPod, node: NodeSpec, podIP: string, rng: R
   }
   const ts = rfc3339(started);
   const statuses = (cs: SysContainer[], init: boolean) => cs.map((c) => {
-    const digest = rng.hex(64);
+    const digest = rng.hex(64); // drawn even when the catalog knows the image: keeps the random sequence stable
     const repo = c.image.split(":")[0];
+    const known = resolveImage(c.image);
+    const imageID = "error" in known ? `${repo}@sha256:${digest}` : known.info.imageID;
     const base: Record<string, unknown> = {
-      containerID: `containerd://${rng.hex(64)}`, image: c.image, imageID: `${repo}@sha256:${digest}`, lastState: {}, name: c.name,
+      containerID: `containerd://${rng.hex(64)}`, image: c.image, imageID, lastState: {}, name: c.name,
       ready: true, restartCount: 0, started: !init,
       state: init ? { terminated: { containerID: "", exitCode: 0, finishedAt: ts, reason: "Completed", startedAt: ts } } : { running: { startedAt: ts } },
     };

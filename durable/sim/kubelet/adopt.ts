@@ -29,19 +29,22 @@ export function adoptRunningPod(env: KubeletEnv, podObj: KObject): void {
   for (const c of rec.containers) {
     const st = statuses.find((s) => s.name === c.name);
     const spec = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])].find((x: Json) => x.name === c.name);
+    const info = env.runtime.resolveImage(spec.image);
+    if (!("error" in info)) { c.imageRef = info.normalized; c.imageID = info.imageID; }
+    c.specImage = spec.image;
     if (c.init && !c.sidecar) {
       const t = st?.state?.terminated;
       c.state = "terminated";
+      c.containerId = st?.containerID;
       c.terminated = { exitCode: 0, reason: "Completed", startedAt: parseTime(t?.startedAt ?? pod.status.startTime),
         finishedAt: parseTime(t?.finishedAt ?? pod.status.startTime), containerId: st?.containerID ?? `containerd://${env.ctx.rng.hex(64)}` };
       c.ready = true;
       continue;
     }
-    const info = env.runtime.resolveImage(spec.image);
     const cfg = "error" in info ? {} : info.config;
     const created = env.runtime.createContainer({ node: env.node.name, podUid: uid, podName: rec.name, podNamespace: rec.namespace,
       sandboxId: rec.sandboxId, name: c.name, attempt: 0, image: spec.image, argv: resolveArgv(spec.command, spec.args, cfg), env: [],
-      mounts: [] });
+      mounts: [], containerId: st?.containerID });
     if ("error" in created) continue;
     const started = env.runtime.startContainer(created.containerId);
     if (!started.ok) continue;
@@ -50,8 +53,6 @@ export function adoptRunningPod(env: KubeletEnv, podObj: KObject): void {
     c.startedAt = parseTime(st?.state?.running?.startedAt ?? pod.status.startTime);
     c.started = true;
     c.ready = true;
-    c.specImage = spec.image;
-    if (!("error" in info)) { c.imageRef = info.normalized; c.imageID = info.imageID; }
   }
   env.state.pods[uid] = rec;
   writeStatus(env, rec);

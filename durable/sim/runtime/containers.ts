@@ -42,7 +42,8 @@ export function createContainer(k: Kernel, cfg: ContainerConfig): CreateContaine
   if (!sb) return { error: `failed to create containerd container: failed to get sandbox "${cfg.sandboxId}": not found`, reason: "CreateContainerError" };
   const img = resolveImage(cfg.image);
   if ("error" in img) return { error: `failed to create containerd container: ${img.error}`, reason: "CreateContainerError" };
-  const id = `containerd://${k.host.rng.hex(64)}`;
+  const fresh = `containerd://${k.host.rng.hex(64)}`; // drawn either way: the random sequence must not depend on adoption
+  const id = cfg.containerId && !k.s.containers[cfg.containerId] ? cfg.containerId : fresh;
   const mounts: MountState[] = [];
   for (const m of cfg.mounts) {
     let vol = k.s.volumes[m.volume];

@@ -61,6 +61,8 @@ export interface ContainerConfig {
   cpuLimitMillis?: number;
   /** terminationMessagePath (default /dev/termination-log). */
   terminationMessagePath?: string;
+  /** Keep this id (a kubelet adopting a container that was already running); a fresh one otherwise. */
+  containerId?: string;
 }
 
 /** One volume mount. `volume` names the backing store: "emptydir:<podUid>/<name>" is shared by the pod's containers, "files:<id>" is seeded from `files`. */
