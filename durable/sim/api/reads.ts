@@ -8,6 +8,7 @@ import { apiVersionOf, storeResource, type ResourceDef } from "./registry";
 import { json, parseBool, type ApiRequest, type ApiResponse } from "./request";
 import type { ResourceRoute } from "./router";
 import { badRequest, notFound } from "./status";
+import { paginate } from "./paging";
 
 /** Content type of Table responses. */
 export const TABLE_CONTENT_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
@@ -50,12 +51,12 @@ export function readResource(ctx: ApiContext, def: ResourceDef, route: ResourceR
   if (route.name && watch) fieldSelector = [`metadata.name=${route.name}`, fieldSelector].filter(Boolean).join(",");
   const filter = compileFilter(res, req.query.get("labelSelector"), fieldSelector);
   if (watch) return watchResponse(ctx, def, route, req, filter, table);
-  const items = ctx.store.list(res, route.namespace).filter(filter);
-  const rv = String(ctx.store.resourceVersion);
+  const { items, meta } = paginate(req.query, ctx.store.list(res, route.namespace), filter, ctx.store.resourceVersion, !route.namespace);
   if (table) {
-    return json(200, buildTable(res, items, now, { resourceVersion: rv, include: includeObject(req) }), { "content-type": TABLE_CONTENT_TYPE });
+    const t = buildTable(res, items, now, { resourceVersion: meta.resourceVersion, include: includeObject(req) });
+    return json(200, { ...t, metadata: meta }, { "content-type": TABLE_CONTENT_TYPE });
   }
-  return json(200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: rv }, items: items.map(withTypeMeta(def)) });
+  return json(200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: meta, items: items.map(withTypeMeta(def)) });
 }
 
 function withTypeMeta(def: ResourceDef) {

@@ -80,9 +80,25 @@ export class ApiClient {
     return { status: r.status, headers: r.headers, body: parseBody(r) };
   }
 
-  /** GET returning parsed JSON. */
+  /**
+   * GET returning parsed JSON. A chunked list (`limit` sent, `metadata.continue` answered) is
+   * followed to its end and returned whole, items or Table rows in order, as kubectl's
+   * resource builder does.
+   */
   get<T = any>(path: string, opts: RequestOptions = {}): T {
-    return this.call("GET", path, opts).body as T;
+    const first = this.call("GET", path, opts).body as any;
+    if (!opts.query?.limit) return first as T;
+    let page = first;
+    for (let n = 0; page?.metadata?.continue && n < 10_000; n++) {
+      page = this.call("GET", path, { ...opts, query: { ...opts.query, continue: page.metadata.continue } }).body as any;
+      if (Array.isArray(first.items) && Array.isArray(page.items)) first.items.push(...page.items);
+      if (Array.isArray(first.rows) && Array.isArray(page.rows)) first.rows.push(...page.rows);
+    }
+    if (first?.metadata?.continue) {
+      delete first.metadata.continue;
+      delete first.metadata.remainingItemCount;
+    }
+    return first as T;
   }
 }
 
