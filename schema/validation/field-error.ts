@@ -94,7 +94,7 @@ export function errorString(e: FieldError): string {
 export function formatBadValue(v: unknown): string {
   if (typeof v === "string") return goQuote(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v === null || v === undefined) return "null";
+  if (v === null || v === undefined) return '"null"'; // Go: a nil pointer becomes the string "null", printed with %q
   if (Array.isArray(v) && v.every((e) => typeof e === "string")) return `[]string{${v.map((e) => goQuote(e)).join(", ")}}`;
   if (typeof v === "object" && "toString" in v && typeof (v as { toString: unknown }).toString === "function" &&
       (v as object).toString !== Object.prototype.toString) return String(v);

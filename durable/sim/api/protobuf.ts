@@ -169,6 +169,33 @@ const KINDS: Record<string, Decoder> = {
   },
 };
 
+/** String fields of a message by field number → JSON name (empty strings omitted, as Go's omitempty). */
+function strings(v: Uint8Array, names: Record<number, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readFields(v)) if (names[f.no] && text(f.value)) out[names[f.no]] = text(f.value);
+  return out;
+}
+
+/** Kinds of other groups (k8s.io/api/authorization/v1 and authentication/v1 generated.proto). */
+const GROUP_KINDS: Record<string, Decoder> = {
+  "authorization.k8s.io/v1 SelfSubjectAccessReview": (fields, obj) => {
+    const spec: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (f.no !== 2) continue;
+      for (const a of readFields(bytes(f.value))) {
+        if (a.no === 1) spec.resourceAttributes = strings(bytes(a.value), { 1: "namespace", 2: "verb", 3: "group", 4: "version", 5: "resource", 6: "subresource", 7: "name" });
+        if (a.no === 2) spec.nonResourceAttributes = strings(bytes(a.value), { 1: "path", 2: "verb" });
+      }
+    }
+    obj.spec = spec;
+  },
+  "authorization.k8s.io/v1 SelfSubjectRulesReview": (fields, obj) => {
+    obj.spec = {};
+    for (const f of fields) if (f.no === 2) obj.spec = strings(bytes(f.value), { 1: "namespace" });
+  },
+  "authentication.k8s.io/v1 SelfSubjectReview": () => {},
+};
+
 function objectMeta(v: Uint8Array): Record<string, unknown> {
   const m: Record<string, unknown> = {};
   const labels: Record<string, string> = {};
@@ -205,7 +232,7 @@ export function decodeProtobufObject(body: Uint8Array): Record<string, unknown> 
       }
     } else if (f.no === 2) raw = bytes(f.value);
   }
-  const decode = apiVersion === "v1" ? KINDS[kind] : undefined;
+  const decode = apiVersion === "v1" ? KINDS[kind] : GROUP_KINDS[`${apiVersion} ${kind}`];
   if (!decode || !raw) {
     throw new ApiError(415, "UnsupportedMediaType",
       `podlab decodes protobuf request bodies only for v1 ${Object.keys(KINDS).join(", ")} (got ${apiVersion || "?"}/${kind || "?"}); send application/json`);

@@ -16,6 +16,7 @@ import { ApiError, badRequest, internalError, methodNotSupported, notFound, path
 import type { DeleteOptions } from "./strategies/types";
 import { ApiVerbs } from "./verbs";
 import { subresource } from "./subresources";
+import { isReview, review } from "./reviews";
 
 /** What handling a request produced. */
 export interface HandleResult {
@@ -97,6 +98,7 @@ export class ApiServer {
     if (!def) throw pathNotFound();
     if (!def.namespaced && route.namespace !== undefined) throw pathNotFound();
     if (route.subresource) return subresource(this, def, route, req);
+    if (isReview(def)) return ok(review(def, req.method.toUpperCase(), req.method.toUpperCase() === "POST" ? decodeObjectBody(req) : undefined));
     const method = req.method.toUpperCase();
     if (method === "GET") return ok(readResource(this.ctx, def, route, req));
     if (method === "POST") {

@@ -19,11 +19,13 @@ describe("kubectl version, cluster-info and discovery", () => {
   });
 
   it("lists group versions and resources from discovery", () => {
-    expect(lab().out("api-versions")).toBe(lines("coordination.k8s.io/v1", "discovery.k8s.io/v1", "metrics.k8s.io/v1beta1", "v1"));
+    expect(lab().out("api-versions")).toBe(lines("authentication.k8s.io/v1", "authorization.k8s.io/v1", "coordination.k8s.io/v1",
+      "discovery.k8s.io/v1", "metrics.k8s.io/v1beta1", "v1"));
     const res = lab().out("api-resources").split("\n");
-    expect(res[0]).toBe("NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND");
-    expect(res).toContain("pods              po           v1                       true         Pod");
-    expect(res).toContain("endpointslices                 discovery.k8s.io/v1      true         EndpointSlice");
+    expect(res[0]).toBe("NAME                       SHORTNAMES   APIVERSION                 NAMESPACED   KIND");
+    expect(res).toContain("pods                       po           v1                         true         Pod");
+    expect(res).toContain("endpointslices                          discovery.k8s.io/v1        true         EndpointSlice");
+    expect(res).toContain("selfsubjectaccessreviews                authorization.k8s.io/v1    false        SelfSubjectAccessReview");
   });
 });
 

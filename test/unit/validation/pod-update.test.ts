@@ -134,7 +134,7 @@ ${VOLUMES}
     expect(updateErrors(up, old)).toEqual(["spec.activeDeadlineSeconds: Invalid value: 200: must be less than or equal to previous value"]);
     const gone = JSON.parse(JSON.stringify(old));
     delete gone.spec.activeDeadlineSeconds;
-    expect(updateErrors(gone, old)[0]).toBe("spec.activeDeadlineSeconds: Invalid value: null: must not update from a positive integer to nil value");
+    expect(updateErrors(gone, old)[0]).toBe("spec.activeDeadlineSeconds: Invalid value: \"null\": must not update from a positive integer to nil value");
     const down = JSON.parse(JSON.stringify(old));
     down.spec.activeDeadlineSeconds = 50;
     expect(updateErrors(down, old)).toEqual([]);
