@@ -17,6 +17,7 @@ import { waitCommand } from "./cmd/wait";
 import { logsCommand } from "./cmd/logs";
 import { replaceCommand } from "./cmd/replace";
 import { runCommand } from "./cmd/run";
+import { authCanICommand, authWhoamiCommand } from "./cmd/auth";
 
 /** Every supported command. */
 export const COMMANDS: Command[] = [
@@ -47,4 +48,6 @@ export const COMMANDS: Command[] = [
   topPodCommand,
   topNodeCommand,
   waitCommand,
+  authCanICommand,
+  authWhoamiCommand,
 ];
