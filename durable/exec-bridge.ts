@@ -1,6 +1,7 @@
-// Bridges kubectl's exec WebSockets (v5.channel.k8s.io / v4) to runtime exec sessions: channel
-// 0 stdin, 1 stdout, 2 stderr, 3 the final Status, 4 resize, 255 close-stdin (v5); ends with the
-// Status frame and a normal 1000 close so kubectl reads EOF and exits with the remote code.
+// Bridges kubectl's exec and attach WebSockets (v5.channel.k8s.io / v4) to runtime sessions (an
+// attach session is driven through the same exec* calls): channel 0 stdin, 1 stdout, 2 stderr,
+// 3 the final Status, 4 resize, 255 close-stdin (v5); ends with the Status frame and a normal
+// 1000 close so kubectl reads EOF and exits with the remote code.
 import type { Cluster } from "./sim/cluster";
 import type { ExecResponse } from "./sim/api/request";
 import { sandboxRuntime } from "./sim/sandbox";

@@ -62,6 +62,7 @@ export class Cluster {
     this.hooks = {
       podLogs: (pod, q) => this.hook("podLogs")(pod, q),
       podExec: (pod, q, p) => this.hook("podExec")(pod, q, p),
+      podAttach: (pod, q, p) => this.hook("podAttach")(pod, q, p),
       metrics: (r, ns) => this.hook("metrics")(r, ns),
     };
     this.api = new ApiServer({ store, rng, now, hooks: this.hooks });

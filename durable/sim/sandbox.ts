@@ -1,5 +1,5 @@
 // Assembles a complete sandbox cluster: registers the scheduler, the runtime, one kubelet per
-// node and the controllers, installs the API hooks (logs, exec, metrics), and bootstraps or
+// node and the controllers, installs the API hooks (logs, exec, attach, metrics), and bootstraps or
 // restores state. The only place that knows every component.
 import { bootstrapObjects } from "./bootstrap";
 import { seededImages } from "./bootstrap/images";
@@ -13,7 +13,7 @@ import { adoptRunningPod } from "./kubelet/adopt";
 import { Kubelet, type KubeletState } from "./kubelet/kubelet";
 import type { RuntimeApi } from "./kubelet/runtime-api";
 import { podMetrics, nodeMetrics } from "./nodes/metrics";
-import { podExec, podLogs } from "./nodes/pod-io";
+import { podAttach, podExec, podLogs } from "./nodes/pod-io";
 import { Ipam, type IpamState } from "./network/ipam";
 import { clusterResolver } from "./network/resolver";
 import { Runtime } from "./runtime/runtime";
@@ -63,6 +63,7 @@ function wire(c: Cluster, states: Record<string, unknown>): void {
   const rt = runtime as unknown as RuntimeApi;
   c.setHook("podLogs", (pod, q) => podLogs((n) => kubelets.get(n), rt, pod, q, ctx.now()));
   c.setHook("podExec", (pod, q, p) => podExec((n) => kubelets.get(n), rt, pod, q, p, `ws:${ctx.rng.hex(16)}`));
+  c.setHook("podAttach", (pod, q, p) => podAttach((n) => kubelets.get(n), runtime, pod, q, p, `ws:${ctx.rng.hex(16)}`));
   c.setHook("metrics", (r, ns) => (r === "pods" ? podMetrics(ctx, (n) => kubelets.get(n), rt, ns) : nodeMetrics(ctx, (n) => kubelets.get(n), rt)));
   (c as Cluster & { runtime?: Runtime; kubelets?: Map<string, Kubelet> }).runtime = runtime;
   (c as Cluster & { kubelets?: Map<string, Kubelet> }).kubelets = kubelets;

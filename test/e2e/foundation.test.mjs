@@ -4,6 +4,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { request } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, startPodlab, until } from "./harness.mjs";
@@ -27,6 +28,23 @@ function background(args) {
   child.stdout.on("data", (d) => { out += d; });
   child.stderr.on("data", (d) => { out += d; });
   return { text: () => out, stop: () => child.kill("SIGKILL"), done: new Promise((r) => child.on("exit", r)) };
+}
+
+/** A WebSocket upgrade request as kubectl sends it; resolves the refusal {status, body} (or status 101). */
+function upgrade(path) {
+  return new Promise((resolve, reject) => {
+    const req = request(`${sb.server}${path}`, { headers: { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13",
+      "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==", "sec-websocket-protocol": "v5.channel.k8s.io" }, timeout: 10_000 });
+    req.on("upgrade", (_res, socket) => { socket.destroy(); resolve({ status: 101, body: {} }); });
+    req.on("response", (res) => {
+      let body = "";
+      res.on("data", (d) => { body += d; });
+      res.on("end", () => resolve({ status: res.statusCode, body: JSON.parse(body) }));
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer to the upgrade of ${path}`)));
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 describe("kubectl against a podlab sandbox", () => {
@@ -198,5 +216,58 @@ describe("kubectl against a podlab sandbox", () => {
     assert.match(all.stdout, /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
     assert.match(all.stdout, /\ndemo\s+x\s+0\/1\s+Pending/);
     assert.match(all.stdout, /\nkube-system\s+etcd-master\s+1\/1\s+Running/);
+  });
+
+  it("runs kubectl run -i --rm: stdin reaches the shell, the pod is deleted and its exit code returned", async () => {
+    await sb.speed(60);
+    try {
+      const r = await sb.kubectl(["run", "t1", "--image=busybox:1.36", "-i", "--rm", "--restart=Never", "--", "sh"],
+        { stdin: "echo hello; exit 3\n", timeoutMs: 30_000 });
+      assert.equal(r.stdout, 'hello\npod "t1" deleted\n', r.stderr);
+      assert.equal(r.stderr, "If you don't see a command prompt, try pressing enter.\npod default/t1 terminated (Error)\n");
+      assert.equal(r.code, 3);
+    } finally {
+      await sb.speed(0);
+    }
+    const g = await sb.kubectl(["get", "pod", "t1"]);
+    assert.equal(g.stderr, 'Error from server (NotFound): pods "t1" not found\n');
+  });
+
+  it("attaches to a running pod and receives only the output written after attaching", async () => {
+    const script = "i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done";
+    const r = await sb.kubectl(["run", "t2", "--image=busybox:1.36", "--", "sh", "-c", script]);
+    assert.equal(r.stdout, "pod/t2 created\n");
+    await sb.advance("10s");
+    const before = (await sb.kubectl(["logs", "t2"])).stdout.trim().split("\n");
+    assert.ok(before.length >= 3, before.join("\n"));
+    const a = background(["attach", "t2"]);
+    try {
+      // Virtual time moves only when advanced: keep advancing until the attach has new lines.
+      await until(async () => { await sb.advance("1s"); return /tick \d+\ntick \d+\n/.test(a.text()); }, 20_000, 200);
+    } finally {
+      a.stop();
+    }
+    const got = [...a.text().matchAll(/^tick (\d+)$/gm)].map((m) => Number(m[1]));
+    const last = Number(before.at(-1).split(" ")[1]);
+    assert.ok(got[0] > last, `attach replayed old output: first ${got[0]}, logs ended at ${last}`);
+    assert.deepEqual(got, got.map((_, i) => got[0] + i));
+    await sb.advance("2s");
+    const g = await sb.kubectl(["get", "pod", "t2"]);
+    assert.match(g.stdout, /t2\s+1\/1\s+Running\s+0\s/, "detaching must not stop the container");
+  });
+
+  it("refuses bad attach requests with upstream Status errors", async () => {
+    const missing = await upgrade("/api/v1/namespaces/default/pods/nope/attach?stdout=true");
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.message, 'pods "nope" not found');
+    const container = await upgrade("/api/v1/namespaces/default/pods/t2/attach?container=nope&stdout=true");
+    assert.equal(container.status, 400);
+    assert.equal(container.body.message, "container nope is not valid for pod t2");
+    const streams = await upgrade("/api/v1/namespaces/default/pods/t2/attach?container=t2");
+    assert.equal(streams.status, 400);
+    assert.equal(streams.body.message, "you must specify at least 1 of stdin, stdout, stderr");
+    const cli = await sb.kubectl(["attach", "nope"]);
+    assert.equal(cli.code, 1);
+    assert.equal(cli.stderr, 'Error from server (NotFound): pods "nope" not found\n');
   });
 });

@@ -1,5 +1,5 @@
 // What the API server needs from the cluster: the store, time, randomness, and the hooks for
-// the parts of the pod API that reach into nodes (logs, exec, metrics).
+// the parts of the pod API that reach into nodes (logs, exec, attach, metrics).
 import type { Rng } from "../core/rng";
 import type { Store } from "../store/store";
 import type { KObject } from "../store/types";
@@ -11,6 +11,8 @@ export interface ApiHooks {
   podLogs(pod: KObject, query: URLSearchParams): LogResponse;
   /** `GET/POST pods/<name>/exec` upgrade for a pod that exists. */
   podExec(pod: KObject, query: URLSearchParams, protocol: string): ExecResponse;
+  /** `GET/POST pods/<name>/attach` upgrade for a pod that exists (answered like exec, with an attach session). */
+  podAttach(pod: KObject, query: URLSearchParams, protocol: string): ExecResponse;
   /** metrics.k8s.io objects (PodMetrics or NodeMetrics). */
   metrics(resource: "pods" | "nodes", namespace: string | undefined): KObject[];
   /** A trace step for the live sequence diagrams (API server and etcd actors). */

@@ -40,6 +40,7 @@ export const RESOURCES: readonly ResourceDef[] = [
     subresources: [{ name: "status", kind: "Node", verbs: ["get", "patch", "update"] }] },
   { group: "", version: "v1", resource: "pods", kind: "Pod", singular: "pod", namespaced: true, verbs: RW, shortNames: ["po"], categories: ["all"],
     subresources: [
+      { name: "attach", kind: "PodAttachOptions", verbs: ["create", "get"] },
       { name: "binding", kind: "Binding", verbs: ["create"] },
       { name: "eviction", kind: "Eviction", group: "policy", version: "v1", verbs: ["create"] },
       { name: "exec", kind: "PodExecOptions", verbs: ["create", "get"] },

@@ -1,4 +1,4 @@
-// Subresources: pods/status, pods/log, pods/exec, pods/binding, pods/eviction, nodes/status,
+// Subresources: pods/status, pods/log, pods/exec, pods/attach, pods/binding, pods/eviction, nodes/status,
 // namespaces/status and namespaces/finalize.
 import { pickContainer } from "./pod-container";
 import { rfc3339 } from "../core/time";
@@ -51,8 +51,8 @@ export function subresource(server: ApiServer, def: ResourceDef, route: Resource
     if (method !== "GET") throw methodNotSupported("pods/log", method.toLowerCase());
     return { response: ctx.hooks.podLogs(obj, req.query) };
   }
-  if (sub === "exec") {
-    if (method !== "GET" && method !== "POST") throw methodNotSupported("pods/exec", method.toLowerCase());
+  if (sub === "exec" || sub === "attach") {
+    if (method !== "GET" && method !== "POST") throw methodNotSupported(`pods/${sub}`, method.toLowerCase());
     pickContainer(obj, req.query);
     if (!(obj as { spec?: { nodeName?: string } }).spec?.nodeName) throw badRequest(`pod ${route.name} does not have a host assigned`);
     const upgrade = (req.headers.upgrade ?? "").toLowerCase();
@@ -62,7 +62,7 @@ export function subresource(server: ApiServer, def: ResourceDef, route: Resource
     const offered = (req.headers["sec-websocket-protocol"] ?? "").split(",").map((s) => s.trim());
     const protocol = ["v5.channel.k8s.io", "v4.channel.k8s.io"].find((p) => offered.includes(p));
     if (!protocol) throw badRequest(`unable to upgrade: no supported subprotocol among [${offered.join(" ")}]; podlab speaks v5.channel.k8s.io and v4.channel.k8s.io`);
-    return { response: ctx.hooks.podExec(obj, req.query, protocol) };
+    return { response: sub === "exec" ? ctx.hooks.podExec(obj, req.query, protocol) : ctx.hooks.podAttach(obj, req.query, protocol) };
   }
   if (sub === "binding") {
     if (method !== "POST") throw methodNotSupported("pods/binding", method.toLowerCase());

@@ -1,6 +1,6 @@
-// The kubelet-side of `pods/log` and `pods/exec` (served through the API server's hooks):
-// finds the container instance, applies log options and upstream error texts, and opens exec
-// sessions in the runtime for WebSocket clients.
+// The kubelet-side of `pods/log`, `pods/exec` and `pods/attach` (served through the API server's
+// hooks): finds the container instance, applies log options and upstream error texts, and opens
+// exec and attach sessions in the runtime for WebSocket clients.
 import type { ExecResponse, LogResponse } from "../api/request";
 import { ApiError, badRequest } from "../api/status";
 import { pickContainer } from "../api/pod-container";
@@ -9,6 +9,7 @@ import type { Kubelet } from "../kubelet/kubelet";
 import type { ContainerRecord } from "../kubelet/types";
 import type { RuntimeApi } from "../kubelet/runtime-api";
 import type { KObject } from "../store/types";
+import type { AttachOptions, AttachStartResult } from "../runtime/contract";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -85,4 +86,33 @@ export function podExec(kubelets: KubeletLookup, runtime: RuntimeApi, podObj: KO
     return { type: "exec", protocol, sessionId: "", tty, stdin, startError: r.error };
   }
   return { type: "exec", protocol, sessionId: r.sessionId, tty, stdin };
+}
+
+/** The runtime call attach needs. */
+export interface Attacher {
+  attach(containerId: string, opts: AttachOptions): AttachStartResult;
+}
+
+const flag = (q: URLSearchParams, name: string) => ["true", "True", "1"].includes(q.get(name) ?? "");
+
+/**
+ * `pods/<name>/attach` over WebSocket: joins the container's PID 1 stdio. As the kubelet does,
+ * the TTY is the container's own (`spec.containers[].tty`), not the request's.
+ */
+export function podAttach(kubelets: KubeletLookup, runtime: Attacher, podObj: KObject, q: URLSearchParams, protocol: string, owner: string): ExecResponse {
+  const pod = podObj as Json;
+  const name = pickContainer(pod, q);
+  const stdin = flag(q, "stdin");
+  const stdout = flag(q, "stdout");
+  const stderr = flag(q, "stderr") && !flag(q, "tty");
+  if (!stdin && !stdout && !stderr) throw badRequest("you must specify at least 1 of stdin, stdout, stderr");
+  const phase = pod.status?.phase;
+  if (phase === "Succeeded" || phase === "Failed") throw badRequest(`cannot attach a container in a completed pod; current phase is ${phase}`);
+  const c = record(kubelets, pod, name);
+  const notFound = () => new ApiError(400, "BadRequest", `unable to upgrade connection: container not found ("${name}")`);
+  if (!c || c.state !== "running" || !c.containerId) throw notFound();
+  const r = runtime.attach(c.containerId, { owner, stdin, stdout, stderr });
+  if ("error" in r) throw notFound();
+  const spec = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])].find((x: Json) => x.name === name);
+  return { type: "exec", protocol, sessionId: r.sessionId, tty: !!spec?.tty, stdin };
 }

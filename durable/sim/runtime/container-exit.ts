@@ -1,11 +1,12 @@
 // What happens when a container's PID 1 exits: every other process is killed (pid namespace
-// teardown), unterminated log output is flushed, the container's final status is recorded and
-// the kubelet is notified. Called by procs.ts when PID 1 exits.
+// teardown), unterminated log output is flushed, the container's final status is recorded,
+// attach streams end and the kubelet is notified. Called by procs.ts when PID 1 exits.
 import type { Kernel } from "./kernel";
 import type { ContainerState } from "./state";
 import { killAll } from "./procs";
 import { flushLog } from "./logs";
 import { TIMER_PREFIX } from "./constants";
+import { finishAllAttached } from "./exec-finish";
 
 /** Timer key of a container's process wake-ups. */
 export function containerTimerKey(cid: string): string {
@@ -35,5 +36,6 @@ export function onInitExit(k: Kernel, c: ContainerState): void {
   k.host.cancel(killTimerKey(c.id));
   c.armed = undefined;
   for (const key of Object.keys(k.s.listen)) if (k.s.listen[key].cid === c.id) delete k.s.listen[key];
+  finishAllAttached(k, c);
   k.host.emit({ type: "container-exited", containerId: c.id, node: c.cfg.node, podUid: c.cfg.podUid });
 }

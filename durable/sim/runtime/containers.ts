@@ -1,5 +1,6 @@
 // Container lifecycle as containerd/runc perform it: create (image, mounts, volumes), start
-// (environment, working directory, argv[0] lookup with runc's StartError, PID 1), stop (image
+// (environment, working directory, argv[0] lookup with runc's StartError, PID 1 with its TTY or
+// stdin pipe), stop (image
 // STOPSIGNAL to PID 1, SIGKILL at the deadline), signal and remove. Used by runtime.ts.
 import { lowerLayer } from "./images/catalog";
 import type { ContainerConfig, CreateContainerResult, StartContainerResult } from "./contract";
@@ -13,6 +14,7 @@ import { resolveExec, searchPath } from "./exec-lookup";
 import { createProc, deliverSignal, exitProc } from "./procs";
 import { killTimerKey, containerTimerKey } from "./container-exit";
 import { sandboxVolume } from "./sandboxes";
+import { newPipe } from "./io";
 
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -144,7 +146,17 @@ export function startContainer(k: Kernel, id: string): StartContainerResult {
   if (!env.some(([n]) => n === "HOME")) env.push(["HOME", "/root"]);
   c.env = env;
   c.cwd = cwd;
-  const stdin: Fd = c.tty ? { k: "sess", s: c.tty, st: 0 } : c.cfg.stdin ? { k: "block" } : { k: "null" };
+  // stdin: true without a TTY: PID 1 reads a pipe whose write end the runtime holds for attached
+  // clients (attach.ts); it reaches end of file only when a stdinOnce attach closes it.
+  let stdin: Fd = { k: "null" };
+  if (c.tty) stdin = { k: "sess", s: c.tty, st: 0 };
+  else if (c.cfg.stdin) {
+    const pipe = newPipe(c);
+    c.pipes[pipe].r = 1;
+    c.pipes[pipe].w = 1;
+    c.stdinPipe = pipe;
+    stdin = { k: "pipe", p: pipe, w: false };
+  }
   const out: Fd = c.tty ? { k: "sess", s: c.tty, st: 1 } : { k: "log", s: 1 };
   const err: Fd = c.tty ? { k: "sess", s: c.tty, st: 2 } : { k: "log", s: 2 };
   c.status = "running";
@@ -199,7 +211,8 @@ export function removeContainer(k: Kernel, id: string): void {
     const v = k.s.volumes[m.vol];
     if (v && --v.users <= 0 && m.vol.startsWith("files:")) delete k.s.volumes[m.vol];
   }
-  for (const [sid, s] of Object.entries(k.s.sessions)) if (s.cid === id) { delete k.s.sessions[sid]; k.host.cancel(`rt/x/${sid}`); }
+  // Ended attach streams stay until their client reads the end (the bridge then sends Success).
+  for (const [sid, s] of Object.entries(k.s.sessions)) if (s.cid === id && !s.att) { delete k.s.sessions[sid]; k.host.cancel(`rt/x/${sid}`); }
   const sb = k.s.sandboxes[c.cfg.sandboxId];
   if (sb) sb.containers = sb.containers.filter((x) => x !== id);
   k.host.cancel(containerTimerKey(id));

@@ -184,6 +184,18 @@ export interface ExecOptions {
   skipped?: SkippedRequests;
 }
 
+/** Options of attach (kubectl attach, kubectl run -i): which of PID 1's streams the client joins. */
+export interface AttachOptions {
+  /** Who receives exec-output / exec-done notices for the attach session. */
+  owner: string;
+  stdin?: boolean;
+  stdout?: boolean;
+  stderr?: boolean;
+}
+
+/** Answer of attach: a session read and written with execRead / execWrite, or the CRI error. */
+export type AttachStartResult = { sessionId: string } | { error: string };
+
 /** Answer of exec: a session, or the CRI error when the session cannot start. */
 export type ExecStartResult = { sessionId: string } | { error: string; exitCode: number };
 

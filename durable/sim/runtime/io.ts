@@ -1,6 +1,7 @@
 // File descriptors and the data paths behind them: pipes (with reference-counted ends, capacity
-// and EOF), regular files, /dev/null, the container log streams and exec-session endpoints.
-// Used by sys.ts (system calls), procs.ts (fork/exit) and exec-sessions.ts.
+// and EOF), regular files, /dev/null, the container log streams (copied to attached clients) and
+// exec-session endpoints. Used by sys.ts (system calls), procs.ts (fork/exit), exec-sessions.ts
+// and attach.ts.
 import { LIMITS, type Errno } from "./constants";
 import type { Kernel } from "./kernel";
 import type { ContainerState, Fd, ProcState, SessionState } from "./state";
@@ -51,6 +52,15 @@ function wakePipe(k: Kernel, c: ContainerState, pipe: number, side: "read" | "wr
   }
 }
 
+/** Appends text to a pipe from outside the container (an attach client feeding PID 1's stdin). */
+export function feedPipe(k: Kernel, c: ContainerState, id: number, text: string): void {
+  const p = c.pipes[id];
+  if (!p || !text) return;
+  if (p.r <= 0) return; // nobody can read it any more: the bytes are dropped, as on a broken FIFO
+  p.buf += text;
+  wakePipe(k, c, id, "read");
+}
+
 /** Wakes processes reading from an exec session's stdin. */
 export function wakeSessionReaders(k: Kernel, c: ContainerState, sid: string): void {
   for (const pid in c.procs) {
@@ -67,7 +77,10 @@ export function writeFd(k: Kernel, c: ContainerState, pr: ProcState, n: number, 
   if (!fd) return "EBADF";
   switch (fd.k) {
     case "null": case "zero": case "block": return "ok";
-    case "log": appendLog(c.log, fd.s, text, k.now()); return "ok";
+    case "log":
+      appendLog(c.log, fd.s, text, k.now());
+      if (c.attached?.length) attachedOutput(k, c, fd.s, text);
+      return "ok";
     case "pipe": {
       if (!fd.w) return "EBADF";
       const p = c.pipes[fd.p];
@@ -103,6 +116,7 @@ export function sessionOutput(k: Kernel, s: SessionState, st: 1 | 2, text: strin
   if (s.toLog) {
     const c = k.s.containers[s.cid];
     if (c) appendLog(c.log, 1, text, k.now());
+    if (c?.attached?.length) attachedOutput(k, c, 1, text);
     return;
   }
   const out = s.tty ? text.replace(/\n/g, "\r\n") : text;
@@ -110,6 +124,15 @@ export function sessionOutput(k: Kernel, s: SessionState, st: 1 | 2, text: strin
   if (st === 2) s.err = capTail(s.err + out);
   else s.out = capTail(s.out + out);
   if (wasEmpty && out) k.host.emit({ type: "exec-output", sessionId: s.id, owner: s.owner });
+}
+
+/** Copies a container's output (what goes to its log) to every client attached to it. */
+function attachedOutput(k: Kernel, c: ContainerState, st: 1 | 2, text: string): void {
+  for (const sid of c.attached ?? []) {
+    const s = k.s.sessions[sid];
+    if (!s || s.done || (st === 1 ? s.noOut : s.noErr)) continue;
+    sessionOutput(k, s, st, text);
+  }
 }
 
 function capTail(s: string): string {

@@ -2,7 +2,7 @@
 // containers, exec sessions, probes, logs and stats over plain JSON state. Every entry point
 // delegates to a module and then runs whatever became runnable. Created by the cluster per sandbox.
 import type {
-  ContainerConfig, ContainerStatsView, ContainerStatusView, CreateContainerResult, ExecOptions, ExecReadResult,
+  AttachOptions, AttachStartResult, ContainerConfig, ContainerStatsView, ContainerStatusView, CreateContainerResult, ExecOptions, ExecReadResult,
   ExecStartResult, GrpcResult, HttpResult, ImageInfo, LogReadOptions, NodeImage, NodeInfo, ProcessView, RuntimeHost,
   SandboxSpec, SkippedRequests, StartContainerResult, TcpResult,
 } from "./contract";
@@ -22,6 +22,7 @@ import { Vfs } from "./fs";
 import { collectScripts } from "./script-gc";
 import { materialize, syncLog } from "./ff-track";
 import { consumePids } from "./probe-replay";
+import { attachCloseStdin, attachResize, attachSession, attachWrite, detachClient, startAttach } from "./attach";
 
 /** Tuning switches (not persisted). */
 export interface RuntimeOptions {
@@ -205,7 +206,7 @@ export class Runtime {
     });
   }
 
-  // ---- exec ----
+  // ---- exec and attach ----
 
   /** Starts a process in a running container. */
   exec(containerId: string, argv: string[], opts: ExecOptions): ExecStartResult {
@@ -221,20 +222,44 @@ export class Runtime {
     return r;
   }
 
-  /** Sends input to a session. */
-  execWrite(sessionId: string, bytes: Uint8Array): void { writeExec(this.k, sessionId, bytes); flush(this.k); }
+  /** Attaches a client to a running container's PID 1 stdio; the session is then driven with the exec* calls. */
+  attach(containerId: string, opts: AttachOptions): AttachStartResult {
+    this.touch(containerId);
+    const r = startAttach(this.k, containerId, opts);
+    flush(this.k);
+    return r;
+  }
 
-  /** Closes a session's stdin. */
-  execCloseStdin(sessionId: string): void { closeExecStdin(this.k, sessionId); flush(this.k); }
+  /** Sends input to a session (an attach session feeds the container's TTY or stdin). */
+  execWrite(sessionId: string, bytes: Uint8Array): void {
+    const a = attachSession(this.k, sessionId);
+    if (a) { this.touch(a.cid); attachWrite(this.k, sessionId, bytes); } else writeExec(this.k, sessionId, bytes);
+    flush(this.k);
+  }
 
-  /** Resizes a session's terminal. */
-  execResize(sessionId: string, cols: number, rows: number): void { resizeExec(this.k, sessionId, cols, rows); flush(this.k); }
+  /** Closes a session's stdin (for an attach session: stdinOnce closes the container's stdin, else it detaches). */
+  execCloseStdin(sessionId: string): void {
+    const a = attachSession(this.k, sessionId);
+    if (a) { this.touch(a.cid); attachCloseStdin(this.k, sessionId); } else closeExecStdin(this.k, sessionId);
+    flush(this.k);
+  }
+
+  /** Resizes a session's terminal (an attach session resizes the container's TTY). */
+  execResize(sessionId: string, cols: number, rows: number): void {
+    if (attachSession(this.k, sessionId)) attachResize(this.k, sessionId, cols, rows);
+    else resizeExec(this.k, sessionId, cols, rows);
+    flush(this.k);
+  }
 
   /** Drains a session's output (with the exit code once it ended). */
   execRead(sessionId: string): ExecReadResult { return readExec(this.k, sessionId); }
 
-  /** Kills a session's process. */
-  execKill(sessionId: string): void { killExec(this.k, sessionId); flush(this.k); }
+  /** Kills a session's process; an attach session is detached instead (PID 1 keeps running). */
+  execKill(sessionId: string): void {
+    const a = attachSession(this.k, sessionId);
+    if (a) { this.touch(a.cid); detachClient(this.k, sessionId); } else killExec(this.k, sessionId);
+    flush(this.k);
+  }
 
   // ---- network checks ----
 

@@ -207,6 +207,10 @@ export interface ContainerState {
   cwd?: string;
   /** Session id of the container's own TTY (tty: true containers). */
   tty?: string;
+  /** PID 1's stdin pipe (stdin: true without tty); the runtime holds its write end until stdinOnce closes it. */
+  stdinPipe?: number;
+  /** Attach sessions receiving this container's output (kubectl attach), in attach order. */
+  attached?: string[];
   /** Frozen periodic loop (fast-forward): state is that of `anchor`, advancing by `p` ms per period. */
   ff?: FastForward;
 }
@@ -222,7 +226,7 @@ export interface FastForward {
   after: number;
 }
 
-/** An exec session (kubectl exec, exec probes, exec hooks). */
+/** An exec session (kubectl exec, exec probes, exec hooks), or an attach client (`att`: no process of its own). */
 export interface SessionState {
   id: string;
   cid: string;
@@ -252,4 +256,9 @@ export interface SessionState {
   eof?: boolean;
   /** When the session's process ended. */
   doneAt?: number;
+  /** An attach client of container `cid` (attach.ts): it joins PID 1's stdio instead of starting a process. */
+  att?: 1;
+  /** The attach client did not ask for stdout / stderr. */
+  noOut?: 1;
+  noErr?: 1;
 }
