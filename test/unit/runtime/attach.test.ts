@@ -3,6 +3,7 @@ import { Sim } from "./harness";
 import { podAttach } from "../../../durable/sim/nodes/pod-io";
 import type { Kubelet } from "../../../durable/sim/kubelet/kubelet";
 import { ApiError } from "../../../durable/sim/api/status";
+import { lab } from "../kubectl/fixtures";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -205,5 +206,25 @@ describe("pods/attach as the kubelet answers it", () => {
   test("a container that is not running yet cannot be attached to", () => {
     const e = fails(() => podAttach(kubelets("waiting", ""), runtime, pod("Pending"), q("stdout=true"), "v5.channel.k8s.io", "ws:x"));
     expect([e.code, e.message]).toEqual([400, 'unable to upgrade connection: container not found ("c")']);
+  });
+});
+
+describe("the kubectl endpoint's run -i attaches and forwards stdin", () => {
+  test("stdin reaches the shell, --rm deletes the pod and the container's code is the exit code", () => {
+    const l = lab();
+    expect(l.k("run t1 --image=busybox:1.36 -i --rm --restart=Never -- sh", "echo hello; exit 3\n")).toEqual({
+      stdout: 'hello\npod "t1" deleted\n',
+      stderr: "If you don't see a command prompt, try pressing enter.\npod default/t1 terminated (Error)\n",
+      exitCode: 3,
+    });
+    expect(l.k("get pod t1").stderr).toBe('Error from server (NotFound): pods "t1" not found\n');
+  });
+
+  test("cat gets end of file when stdin is used up (stdinOnce) and the pod succeeds", () => {
+    const l = lab();
+    expect(l.k("run c --image=busybox:1.36 -i --restart=Never -- cat", "one\ntwo\n")).toEqual({
+      stdout: "one\ntwo\n", stderr: "If you don't see a command prompt, try pressing enter.\n", exitCode: 0,
+    });
+    expect(l.out("get pod c --no-headers")).toMatch(/^c\s+0\/1\s+Completed\s+0\s/);
   });
 });
