@@ -161,7 +161,10 @@ export function startContainer(k: Kernel, id: string): StartContainerResult {
   const err: Fd = c.tty ? { k: "sess", s: c.tty, st: 2 } : { k: "log", s: 2 };
   c.status = "running";
   c.startedAt = k.now();
-  createProc(k, c, { ppid: 0, argv: target.argv, comm: target.comm, prog: target.prog, bb: target.bb, data: undefined, fds: { 0: stdin, 1: out, 2: err }, env, cwd });
+  // With a TTY, PID 1 and its children belong to the terminal's session: ^C typed by an attached
+  // client interrupts the foreground command, and ps shows pts/0 for them.
+  createProc(k, c, { ppid: 0, argv: target.argv, comm: target.comm, prog: target.prog, bb: target.bb, data: undefined, fds: { 0: stdin, 1: out, 2: err }, env, cwd,
+    ...(c.tty ? { sess: c.tty } : {}) });
   return { ok: true, startedAt: c.startedAt };
 }
 

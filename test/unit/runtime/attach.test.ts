@@ -53,6 +53,23 @@ describe("attach to a container's PID 1", () => {
     expect(sim.rt.containerStatus(cid)).toMatchObject({ state: "exited", exitCode: 3 });
   });
 
+  test("a TTY container: ^C from an attached client interrupts the foreground command, not the shell", () => {
+    const sim = new Sim();
+    const cid = container(sim, ["sh"], { tty: true, stdin: true, stdinOnce: true });
+    const sid = attach(sim, cid);
+    sim.rt.execWrite(sid, enc.encode("sleep 100\r"));
+    sim.advance(2000);
+    expect(sim.rt.processes(cid).map((p) => p.argv.join(" "))).toContain("sleep 100");
+    read(sim, sid);
+    sim.rt.execWrite(sid, enc.encode("\x03"));
+    sim.advance(100);
+    expect(sim.rt.processes(cid).map((p) => p.argv.join(" "))).not.toContain("sleep 100");
+    expect(read(sim, sid).out).toBe("^C\r\n/ # ");
+    expect(sim.rt.containerStatus(cid)?.state).toBe("running");
+    sim.rt.execWrite(sid, enc.encode("echo $?\r"));
+    expect(read(sim, sid).out).toBe("echo $?\r\n130\r\n/ # ");
+  });
+
   test("a TTY container: closing the client's stdin detaches it and the shell keeps running", () => {
     const sim = new Sim();
     const cid = container(sim, ["sh"], { tty: true, stdin: true, stdinOnce: true });
