@@ -67,6 +67,9 @@ export function podLogs(kubelets: KubeletLookup, runtime: RuntimeApi, podObj: KO
   return { type: "log", status: 200, headers, text };
 }
 
+/** A boolean query parameter as the kubelet reads it. */
+const flag = (q: URLSearchParams, name: string) => ["true", "True", "1"].includes(q.get(name) ?? "");
+
 /** `pods/<name>/exec` over WebSocket: opens a runtime session. */
 export function podExec(kubelets: KubeletLookup, runtime: RuntimeApi, podObj: KObject, q: URLSearchParams, protocol: string, owner: string): ExecResponse {
   const pod = podObj as Json;
@@ -79,8 +82,9 @@ export function podExec(kubelets: KubeletLookup, runtime: RuntimeApi, podObj: KO
   }
   const argv = q.getAll("command");
   if (!argv.length) throw badRequest("you must specify at least one command for the container");
-  const tty = ["true", "True", "1"].includes(q.get("tty") ?? "");
-  const stdin = ["true", "True", "1"].includes(q.get("stdin") ?? "");
+  const tty = flag(q, "tty");
+  const stdin = flag(q, "stdin");
+  if (!stdin && !flag(q, "stdout") && !(flag(q, "stderr") && !tty)) throw badRequest("you must specify at least 1 of stdin, stdout, stderr");
   const r = runtime.exec(c.containerId, argv, { tty, stdin, owner });
   if ("error" in r) {
     return { type: "exec", protocol, sessionId: "", tty, stdin, startError: r.error };
@@ -92,8 +96,6 @@ export function podExec(kubelets: KubeletLookup, runtime: RuntimeApi, podObj: KO
 export interface Attacher {
   attach(containerId: string, opts: AttachOptions): AttachStartResult;
 }
-
-const flag = (q: URLSearchParams, name: string) => ["true", "True", "1"].includes(q.get(name) ?? "");
 
 /**
  * `pods/<name>/attach` over WebSocket: joins the container's PID 1 stdio. As the kubelet does,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { Sim } from "./harness";
-import { podAttach } from "../../../durable/sim/nodes/pod-io";
+import { podAttach, podExec } from "../../../durable/sim/nodes/pod-io";
 import type { Kubelet } from "../../../durable/sim/kubelet/kubelet";
 import { ApiError } from "../../../durable/sim/api/status";
 import { lab } from "../kubectl/fixtures";
@@ -218,6 +218,14 @@ describe("pods/attach as the kubelet answers it", () => {
   test("no stream asked for is the kubelet's 400", () => {
     const e = fails(() => podAttach(kubelets("running"), runtime, pod("Running"), q("tty=true"), "v5.channel.k8s.io", "ws:x"));
     expect([e.code, e.message]).toEqual([400, "you must specify at least 1 of stdin, stdout, stderr"]);
+  });
+
+  test("exec asks for a stream too (stderr does not count under a TTY)", () => {
+    const rt = { exec: () => ({ sessionId: "e1" }) } as never;
+    const e = fails(() => podExec(kubelets("running"), rt, pod("Running"), q("command=ls&stderr=true&tty=true"), "v5.channel.k8s.io", "ws:x"));
+    expect([e.code, e.message]).toEqual([400, "you must specify at least 1 of stdin, stdout, stderr"]);
+    expect(podExec(kubelets("running"), rt, pod("Running"), q("command=ls&stderr=true"), "v5.channel.k8s.io", "ws:x"))
+      .toMatchObject({ type: "exec", sessionId: "e1", tty: false, stdin: false });
   });
 
   test("a container that is not running yet cannot be attached to", () => {
