@@ -80,6 +80,13 @@ describe("kubectl run -i", () => {
     });
   });
 
+  it("creates the stdin/tty pod without attaching when --attach=false is explicit", () => {
+    const l = lab();
+    expect(l.k("run dbg --image=busybox:1.36 -it --attach=false --restart=Never -- sh")).toEqual({ stdout: "pod/dbg created\n", stderr: "", exitCode: 0 });
+    expect(JSON.parse(l.out("get pod dbg -o jsonpath={.spec.containers[0]}"))).toMatchObject({ stdin: true, stdinOnce: true, tty: true, args: ["sh"] });
+    expect(l.k("run t --image=busybox:1.36 -i --attach=false --rm").stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
+  });
+
   it("rejects -t without -i, --rm without attaching and --dry-run with attaching", () => {
     const l = lab();
     expect(l.k("run t --image=busybox:1.36 -t").stderr).toBe("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n");

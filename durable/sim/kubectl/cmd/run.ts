@@ -2,7 +2,8 @@
 // one container named NAME, args or --command, env, port, pull policy, restartPolicy,
 // dnsPolicy: ClusterFirst, creationTimestamp: null, status: {}) and POSTs it with
 // fieldManager=kubectl-run and no fieldValidation, as kubectl does; -i/--attach/--rm continue
-// in run-attach.ts.
+// in run-attach.ts (`--attach=false` creates the -i/-t pod without attaching, as the web terminal
+// does before it attaches over the WebSocket itself).
 import type { Command } from "../context";
 import type { Flags } from "../flags";
 import { KubectlError, usageError } from "../io";
@@ -81,7 +82,8 @@ export const runCommand: Command = {
     if (!["Always", "OnFailure", "Never"].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
     const interactive = f.bool("stdin");
     if (f.bool("tty") && !interactive) throw usageError("kubectl run", "-i/--stdin is required for containers with -t/--tty=true");
-    const attach = interactive || f.bool("attach");
+    // As kubectl: -i attaches unless --attach was given explicitly (`-it --attach=false` only creates).
+    const attach = f.changed("attach") ? f.bool("attach") : interactive;
     if (f.bool("rm") && !attach) throw usageError("kubectl run", "--rm should only be used for attached containers");
     if (attach && dry !== "none") throw usageError("kubectl run", "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     const args = f.args.slice(1);
