@@ -1,36 +1,10 @@
-// `kubectl exec [-i] [-t] POD [-c C] -- CMD...` over the same WebSocket kubectl uses
-// (v5.channel.k8s.io): keystrokes go out on channel 0, stdout/stderr come back on 1/2, the final
-// Status arrives on 3 and terminal resizes go out on 4. Resolves with the remote exit code.
+// `kubectl exec [-i] [-t] POD [-c C] -- CMD...` over the exec WebSocket (stream-session.ts):
+// finds the pod and container, asks for the streams kubectl asks for and resolves with the remote
+// exit code, printing kubectl's "command terminated with exit code N".
 import { flag, isSet, type KubectlArgs } from "./kubectl-args";
 import { podTarget } from "./pod-target";
+import { streamSession } from "./stream-session";
 import type { RunContext } from "./term-io";
-
-/** Channel numbers of the Kubernetes streaming protocol. */
-export const CHANNEL = { stdin: 0, stdout: 1, stderr: 2, status: 3, resize: 4, close: 255 } as const;
-
-/** The subprotocol podlab's API server speaks (as kubectl v1.32 does). */
-export const EXEC_PROTOCOL = "v5.channel.k8s.io";
-
-const enc = new TextEncoder();
-
-/** One frame: channel byte then payload. */
-export function frame(channel: number, payload: Uint8Array | string): Uint8Array<ArrayBuffer> {
-  const data = typeof payload === "string" ? enc.encode(payload) : payload;
-  const out = new Uint8Array(data.length + 1);
-  out[0] = channel;
-  out.set(data, 1);
-  return out;
-}
-
-/** The exit code and message a final Status carries (kubectl's wording). */
-export function statusOutcome(status: { status?: string; reason?: string; message?: string; details?: { causes?: { reason?: string; message?: string }[] } }): { code: number; message?: string } {
-  if (status.status === "Success") return { code: 0 };
-  if (status.reason === "NonZeroExitCode") {
-    const code = Number(status.details?.causes?.find((c) => c.reason === "ExitCode")?.message ?? "1");
-    return { code, message: `command terminated with exit code ${code}` };
-  }
-  return { code: 1, message: `error: ${status.message ?? "exec failed"}` };
-}
 
 /** Runs an exec session in the terminal. */
 export async function execSession(ctx: RunContext, a: KubectlArgs): Promise<number> {
@@ -51,53 +25,11 @@ export async function execSession(ctx: RunContext, a: KubectlArgs): Promise<numb
   if (!tty) q.set("stderr", "true");
   if (tty) q.set("tty", "true");
   const url = ctx.api.wsUrl(`/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(target.pod)}/exec?${q}`);
-  const dec = new TextDecoder();
-  return new Promise<number>((resolve) => {
-    const ws = new WebSocket(url, [EXEC_PROTOCOL]);
-    ws.binaryType = "arraybuffer";
-    let outcome: { code: number; message?: string } | undefined;
-    let opened = false;
-    const cleanups: (() => void)[] = [];
-    const finish = (code: number) => {
-      cleanups.forEach((f) => f());
-      cleanups.length = 0;
-      resolve(code);
-    };
-    const send = (bytes: Uint8Array<ArrayBuffer>) => { if (ws.readyState === WebSocket.OPEN) ws.send(bytes); };
-    const resize = (cols: number, rows: number) => send(frame(CHANNEL.resize, JSON.stringify({ Width: cols, Height: rows })));
-    ws.onopen = () => {
-      opened = true;
-      if (tty) resize(ctx.io.cols(), ctx.io.rows());
-    };
-    ws.onmessage = (ev) => {
-      const bytes = new Uint8Array(ev.data as ArrayBuffer);
-      if (!bytes.length) return;
-      const payload = bytes.subarray(1);
-      if (bytes[0] === CHANNEL.stdout || bytes[0] === CHANNEL.stderr) {
-        if (tty) ctx.io.raw(payload.slice());
-        else ctx.io.out(dec.decode(payload, { stream: true }));
-      } else if (bytes[0] === CHANNEL.status) {
-        try { outcome = statusOutcome(JSON.parse(dec.decode(payload))); } catch { outcome = { code: 1 }; }
-      }
-    };
-    ws.onclose = () => {
-      if (!opened) ctx.io.out("error: unable to upgrade connection: the exec WebSocket was refused\n");
-      else if (outcome?.message) ctx.io.out(`${tty ? "\r\n" : ""}${outcome.message}\n`);
-      finish(opened ? (outcome?.code ?? 0) : 1);
-    };
-    cleanups.push(ctx.io.grab((data) => {
-      if (tty) {
-        if (stdin) send(frame(CHANNEL.stdin, data));
-      } else if (data === "\x03") ws.close();
-      else if (stdin) {
-        // Without a TTY nothing remote echoes: echo locally, as a cooked local terminal would.
-        ctx.io.raw(data === "\r" ? "\r\n" : data);
-        send(frame(CHANNEL.stdin, data === "\r" ? "\n" : data));
-      }
-    }));
-    if (tty) cleanups.push(ctx.io.onResize(resize));
-    const abort = () => ws.close();
-    ctx.signal.addEventListener("abort", abort, { once: true });
-    cleanups.push(() => ctx.signal.removeEventListener("abort", abort));
-  });
+  const end = await streamSession(ctx, url, { stdin, tty });
+  if (!end.opened) {
+    ctx.io.out("error: unable to upgrade connection: the exec WebSocket was refused\n");
+    return 1;
+  }
+  if (end.outcome?.message) ctx.io.out(`${tty ? "\r\n" : ""}${end.outcome.message}\n`);
+  return end.outcome?.code ?? 0;
 }
