@@ -91,6 +91,18 @@ describe("web client", { skip }, () => {
     await waitForTerminal(page, /# exit\s*\n\$$/m);
   });
 
+  test("kubectl run -it --rm attaches a shell; exit 4 ends it, deletes the pod and reports the failed container", async () => {
+    await typeLine(page, page, "kubectl run dbg --image=busybox:1.36 -it --rm --restart=Never -- sh");
+    // The paused clock is stepped until the pod runs; then kubectl's hint, and the shell is ours.
+    await waitForTerminal(page, /-- sh\s*\nIf you don't see a command prompt, try pressing enter\.\s*\n/, 30_000);
+    await typeLine(page, page, "echo hi-from-attach");
+    await waitForTerminal(page, /echo hi-from-attach\s*\nhi-from-attach\s*\n/);
+    await shot(page, "05b-run-it-attach");
+    await typeLine(page, page, "exit 4");
+    const text = await waitForTerminal(page, /exit 4\s*\npod "dbg" deleted\s*\npod default\/dbg terminated \(Error\)\s*\n\$$/m, 30_000);
+    assert.doesNotMatch(text, /pod\/dbg created|Session ended/, "as kubectl: no created line, no resume hint for a Never pod");
+  });
+
   test("the terminal applies a heredoc, completes names, pipes into grep and streams -w", async () => {
     await typeLine(page, page, "kubectl apply -f - <<EOF");
     for (const l of ["apiVersion: v1", "kind: Pod", "metadata:", "  name: heredoc-pod", "spec:", "  containers:",

@@ -1,5 +1,5 @@
 // Unit tests of the web client's pure logic, in Node: command-line parsing and pipes, kubectl
-// routing, completion, the line editor, kubectl-style tables, field paths to YAML ranges, resource
+// routing, attach streams and `run -it` against a fake API and WebSocket, completion, the line editor, kubectl-style tables, field paths to YAML ranges, resource
 // arithmetic, status tones, trace splitting, the lessons' manifests, and the watch feed's resume
 // and re-list behavior against a fake API.
 import { before, describe, test } from "node:test";
@@ -37,6 +37,111 @@ describe("terminal command lines", () => {
     assert.deepEqual(a.positionals, ["test-pod2"]);
     assert.equal(W.flag(a, "-c"), "nginx");
     assert.equal(W.flag(W.parseKubectl(["get", "pods", "-owide"]), "-o"), "wide");
+  });
+
+  test("attach, and run with -i/-t, go to the interactive sessions unless --attach=false, --dry-run or --help", () => {
+    const route = (s) => W.routeOf(W.parseKubectl(s.split(" ")));
+    assert.equal(route("attach dbg"), "attach");
+    assert.equal(route("attach -it dbg -c main"), "attach");
+    assert.equal(route("attach dbg --help"), "runner");
+    assert.equal(route("run dbg --image=busybox:1.36 -it --rm --restart=Never -- sh"), "interactive-run");
+    assert.equal(route("run dbg --image busybox:1.36 --stdin"), "interactive-run");
+    assert.equal(route("run dbg --image=busybox:1.36 -t"), "interactive-run");
+    assert.equal(route("run dbg --image=busybox:1.36"), "runner");
+    assert.equal(route("run dbg --image=busybox:1.36 -it --attach=false"), "runner");
+    assert.equal(route("run dbg --image=busybox:1.36 -i --dry-run=client"), "runner");
+    assert.equal(route("run dbg --image=busybox:1.36 -- sh -i"), "runner", "flags after -- belong to the container");
+  });
+
+  test("run -it creates its pod with --attach=false and keeps --rm for itself, not touching the container's words", () => {
+    assert.deepEqual(W.createWords(["run", "dbg", "--image=busybox:1.36", "-it", "--rm", "--restart=Never", "--", "sh", "--rm"]),
+      ["run", "dbg", "--image=busybox:1.36", "-it", "--restart=Never", "--attach=false", "--", "sh", "--rm"]);
+    assert.deepEqual(W.createWords(["run", "x", "--image=nginx", "-i"]), ["run", "x", "--image=nginx", "-i", "--attach=false"]);
+    assert.equal(W.durationMs("1m0s"), 60_000);
+    assert.equal(W.durationMs("2m30s"), 150_000);
+    assert.equal(W.durationMs(undefined), 60_000);
+  });
+
+  test("attach asks for kubectl's streams: the container's TTY decides, raw only with stdin", () => {
+    const q = (p) => Object.fromEntries(p.query);
+    const hint = "If you don't see a command prompt, try pressing enter.";
+    const it = W.attachPlan({ stdin: true, tty: true, quiet: false }, { name: "dbg", tty: true });
+    assert.deepEqual(q(it), { container: "dbg", stdin: "true", stdout: "true", tty: "true" });
+    assert.equal(it.raw, true);
+    assert.deepEqual(it.notes, [hint]);
+    const noTty = W.attachPlan({ stdin: true, tty: true, quiet: false }, { name: "web" });
+    assert.deepEqual(q(noTty), { container: "web", stdin: "true", stdout: "true", stderr: "true" });
+    assert.deepEqual(noTty.notes, ["error: Unable to use a TTY - container web did not allocate one", hint]);
+    assert.equal(W.attachPlan({ stdin: true, tty: false, quiet: false }, { name: "dbg", tty: true }).raw, true, "a TTY container forces the TTY");
+    const watchOnly = W.attachPlan({ stdin: false, tty: false, quiet: false }, { name: "dbg", tty: true });
+    assert.deepEqual(q(watchOnly), { container: "dbg", stdout: "true", stderr: "true" });
+    assert.deepEqual(watchOnly.notes, [hint], "kubectl prints the hint unless --quiet");
+    assert.deepEqual(W.attachPlan({ stdin: true, tty: true, quiet: true }, { name: "web" }).notes, []);
+  });
+
+  test("a failed run container reports run-attach's message and its exit code", () => {
+    const pod = (phase, terminated) => ({ metadata: { namespace: "default", name: "dbg" }, status: { phase, containerStatuses: terminated ? [{ state: { terminated } }] : [] } });
+    assert.equal(W.exitOf(pod("Succeeded")), undefined);
+    assert.deepEqual(W.exitOf(pod("Failed", { exitCode: 4, reason: "Error" })), { code: 4, message: "pod default/dbg terminated (Error)\n" });
+    assert.deepEqual(W.exitOf(pod("Failed")), { code: 1, message: "error: pod default/dbg failed with unknown exit code\n" });
+  });
+
+  test("run -it --rm steps a paused clock until Running, attaches raw, then deletes the pod and exits with the container's code", async () => {
+    const calls = [];
+    let gets = 0;
+    const podAt = (phase) => ({ metadata: { namespace: "default", name: "dbg" },
+      spec: { restartPolicy: "Never", containers: [{ name: "dbg", tty: true, stdin: true }] },
+      status: { phase, conditions: phase === "Running" ? [{ type: "Ready", status: "True" }] : [],
+        containerStatuses: phase === "Failed" ? [{ state: { terminated: { exitCode: 4, reason: "Error" } } }] : [] } });
+    const phases = ["Pending", "Pending", "Running", "Running", "Failed"];
+    const api = {
+      kubectl: async (command) => { calls.push(command); return { stdout: command.includes("delete") ? 'pod "dbg" deleted\n' : "pod/dbg created\n", stderr: "", exitCode: 0 }; },
+      clock: async () => ({ speed: 0 }),
+      advance: async (d) => { calls.push(`advance ${d}`); },
+      fetch: async () => new Response(JSON.stringify(podAt(phases[Math.min(gets++, phases.length - 1)])), { status: 200 }),
+      wsUrl: (path) => `ws://x${path}`,
+    };
+    const sent = [];
+    class FakeSocket {
+      static CONNECTING = 0;
+      static OPEN = 1;
+      constructor(url, protocols) {
+        calls.push(`ws ${url} ${protocols}`);
+        this.readyState = 0;
+        setTimeout(() => { this.readyState = 1; this.onopen?.(); }, 10);
+      }
+      send(bytes) {
+        sent.push(bytes);
+        if (bytes[0] === 0) setTimeout(() => { this.onmessage?.({ data: new Uint8Array([1, ...new TextEncoder().encode("exit 4\r\n")]).buffer }); this.close(); }, 0);
+      }
+      close() { this.readyState = 3; setTimeout(() => this.onclose?.(), 0); }
+    }
+    const saved = globalThis.WebSocket;
+    globalThis.WebSocket = FakeSocket;
+    let out = "";
+    let keys;
+    const io = { out: (t) => { out += t; }, raw: (d) => { out += typeof d === "string" ? d : new TextDecoder().decode(d); },
+      cols: () => 80, rows: () => 24, grab: (fn) => { keys = fn; return () => { keys = undefined; }; }, onResize: () => () => {} };
+    const ctx = { api, io, files: {}, signal: new AbortController().signal, history: () => [], changed: () => {} };
+    const words = "run dbg --image=busybox:1.36 -it --rm --restart=Never -- sh".split(" ");
+    try {
+      const done = W.runSession(ctx, W.parseKubectl(words), words);
+      for (let i = 0; i < 100 && !keys; i++) await new Promise((r) => setTimeout(r, 5));
+      keys("exit 4\r");
+      assert.equal(await done, 4);
+    } finally {
+      globalThis.WebSocket = saved;
+    }
+    assert.deepEqual(calls, [
+      "kubectl run dbg --image=busybox:1.36 -it --restart=Never --attach=false -- sh",
+      "advance 1s", "advance 1s",
+      "ws ws://x/api/v1/namespaces/default/pods/dbg/attach?container=dbg&stdin=true&stdout=true&tty=true v5.channel.k8s.io",
+      "advance 1s", // still Running when the stream ended: the clock steps until the pod has Failed
+      "kubectl delete pod dbg -n default --wait=false",
+    ]);
+    assert.deepEqual(sent.map((b) => b[0]), [4, 0], "a resize, then the keys typed while connecting, on stdin");
+    assert.equal(new TextDecoder().decode(sent[1].subarray(1)), "exit 4\r");
+    assert.equal(out, "If you don't see a command prompt, try pressing enter.\nexit 4\r\npod \"dbg\" deleted\npod default/dbg terminated (Error)\n");
   });
 
   test("-f of an editor example becomes stdin; several files are joined as documents", () => {

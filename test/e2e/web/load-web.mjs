@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { root } from "../harness.mjs";
 
 const MODULES = ["terminal/shell-words", "terminal/text-filters", "terminal/kubectl-args", "terminal/completion", "terminal/line-editor",
-  "terminal/keys", "terminal/table-format", "terminal/command-runner", "editor/field-range", "editor/apply", "view/resources",
+  "terminal/keys", "terminal/table-format", "terminal/command-runner", "terminal/attach-session", "terminal/run-session", "editor/field-range", "editor/apply", "view/resources",
   "view/status-tone", "view/sequence-diagram", "api/watch-feed", "lessons/lessons"];
 
 /** The pure modules of web/src, re-exported as one namespace. */

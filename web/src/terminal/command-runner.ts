@@ -1,11 +1,14 @@
 // Runs one command line of the web terminal: builtins (help, clear, ls, cat, history, echo),
 // pipelines into text filters, heredoc and example files as kubectl's stdin, and kubectl itself:
-// interactive exec, get -w and logs -f run here against the API; everything else goes to the
-// server's kubectl runner (POST /-/kubectl). Resolves with the exit code.
+// interactive exec, attach, run -i[t], get -w and logs -f run here against the API (when they end
+// the line); everything else goes to the server's kubectl runner (POST /-/kubectl). Resolves with
+// the exit code.
 import { ApiFailure } from "../api/sandbox-api";
 import { t } from "../i18n/i18n";
+import { attachSession } from "./attach-session";
 import { execSession } from "./exec-session";
 import { flag, parseKubectl, routeOf, ROUTE } from "./kubectl-args";
+import { runSession } from "./run-session";
 import { joinWords, parseLine, type Stage } from "./shell-words";
 import { canWatch, followLogs, watchGet } from "./streams";
 import { applyFilter } from "./text-filters";
@@ -34,6 +37,8 @@ async function kubectl(ctx: RunContext, words: string[], stdin: string | undefin
   const a = parseKubectl(words.slice(1));
   const route = routeOf(a);
   if (last && route === ROUTE.interactiveExec) return { code: await execSession(ctx, a), stdout: "" };
+  if (last && route === ROUTE.attach) return { code: await attachSession(ctx, a), stdout: "" };
+  if (last && route === ROUTE.interactiveRun) return { code: await runSession(ctx, a, words.slice(1)), stdout: "" };
   if (last && route === ROUTE.watch && canWatch(a)) return { code: await watchGet(ctx, a), stdout: "" };
   if (last && route === ROUTE.follow) return { code: await followLogs(ctx, a), stdout: "" };
   const inl = inlineFiles(words.slice(1), (n) => ctx.files.read(n));

@@ -70,13 +70,18 @@ export function isSet(a: KubectlArgs, ...names: string[]): boolean {
 }
 
 /** What the terminal does itself instead of sending the line to the server's kubectl runner. */
-export const ROUTE = { interactiveExec: "interactive-exec", watch: "watch", follow: "follow", runner: "runner" } as const;
+export const ROUTE = { interactiveExec: "interactive-exec", attach: "attach", interactiveRun: "interactive-run", watch: "watch", follow: "follow", runner: "runner" } as const;
 /** One route. */
 export type Route = (typeof ROUTE)[keyof typeof ROUTE];
 
 /** Decides the route of a kubectl invocation. */
 export function routeOf(a: KubectlArgs): Route {
-  if (a.verb === "exec" && (isSet(a, "-i", "--stdin") || isSet(a, "-t", "--tty"))) return ROUTE.interactiveExec;
+  if (isSet(a, "-h", "--help")) return ROUTE.runner;
+  const interactive = isSet(a, "-i", "--stdin") || isSet(a, "-t", "--tty");
+  if (a.verb === "exec" && interactive) return ROUTE.interactiveExec;
+  if (a.verb === "attach") return ROUTE.attach;
+  // run -i attaches unless told not to; --dry-run with attaching is an error the runner reports.
+  if (a.verb === "run" && interactive && flag(a, "--attach") !== "false" && (flag(a, "--dry-run") ?? "none") === "none") return ROUTE.interactiveRun;
   if (a.verb === "get" && (isSet(a, "-w", "--watch") || isSet(a, "--watch-only"))) return ROUTE.watch;
   if (a.verb === "logs" && isSet(a, "-f", "--follow")) return ROUTE.follow;
   return ROUTE.runner;

@@ -43,7 +43,9 @@ export const COMMAND_FLAGS: Record<string, string[]> = {
   replace: ["-f", "--filename", "--force", "--grace-period"],
   logs: ["-f", "--follow", "-c", "--container", "-p", "--previous", "--tail", "--timestamps", "--since", "--all-containers"],
   exec: ["-i", "--stdin", "-t", "--tty", "-it", "-c", "--container"],
-  run: ["--image", "--image-pull-policy", "--restart", "--command", "--env", "--port", "--labels", "--dry-run", "-o", "--rm", "-i", "-t", "--", "--overrides"],
+  attach: ["-i", "--stdin", "-t", "--tty", "-it", "-c", "--container", "-q", "--quiet", "--pod-running-timeout"],
+  run: ["--image", "--image-pull-policy", "--restart", "--command", "--env", "--port", "--labels", "--dry-run", "-o", "--rm", "-i", "-t", "-it",
+    "--stdin", "--tty", "--attach", "--quiet", "--leave-stdin-open", "--pod-running-timeout", "--", "--overrides"],
   explain: ["--recursive", "--api-version"],
   events: ["--for", "-w", "--watch", "--types"],
   label: ["--overwrite", "--all"],
@@ -65,4 +67,4 @@ export const FLAG_VALUES: Record<string, string[]> = {
 export const VALUE_FLAGS = new Set(["-n", "--namespace", "-o", "--output", "-f", "--filename", "-c", "--container", "-l", "--selector",
   "--field-selector", "--tail", "--since", "--image", "--image-pull-policy", "--restart", "--grace-period", "--for", "--timeout",
   "--request-timeout", "--sort-by", "-L", "--label-columns", "--env", "--port", "--labels", "--dry-run", "--context", "-s", "--server",
-  "--kubeconfig", "--types", "--overrides"]);
+  "--kubeconfig", "--types", "--overrides", "--pod-running-timeout"]);
