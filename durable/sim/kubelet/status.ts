@@ -149,6 +149,18 @@ export function kubeletConditions(pod: Json, rec: PodRecord, phase: string): Con
 /** The complete status the kubelet would write now, merged with the stored one (PodScheduled etc. kept). */
 export function generatePodStatus(pod: Json, rec: PodRecord, now: number, node: { ip: string }): Json {
   const old = pod.status ?? {};
+  if (rec.rejected) {
+    // rejectPod's status: phase, reason, message and start time; conditions other components own are kept.
+    const status: Json = {};
+    const kept = (old.conditions ?? []).filter((c: Json) => !(KUBELET_CONDITIONS as readonly string[]).includes(c.type));
+    if (kept.length) status.conditions = kept;
+    status.message = rec.rejected.message;
+    status.phase = "Failed";
+    if (old.qosClass) status.qosClass = old.qosClass;
+    status.reason = rec.rejected.reason;
+    if (rec.startTime !== undefined) status.startTime = rfc3339(rec.startTime);
+    return status;
+  }
   const phase = podPhase(pod, rec);
   const conds = kubeletConditions(pod, rec, phase);
   const times = rec.conditionTimes;
@@ -173,7 +185,6 @@ export function generatePodStatus(pod: Json, rec: PodRecord, now: number, node: 
   const inits = (spec.initContainers ?? []).filter((c: Json) => byName.has(c.name))
     .map((c: Json) => containerStatusJson(byName.get(c.name)!, c.image, c.volumeMounts));
   if (inits.length) status.initContainerStatuses = inits;
-  if (old.message && rec.rejected) status.message = old.message;
   if (old.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
   status.phase = phase;
   if (rec.podIP) {
@@ -181,7 +192,6 @@ export function generatePodStatus(pod: Json, rec: PodRecord, now: number, node: 
     status.podIPs = [{ ip: rec.podIP }];
   }
   if (old.qosClass) status.qosClass = old.qosClass;
-  if (rec.rejected) { status.reason = rec.rejected.reason; status.message = rec.rejected.message; }
   if (rec.startTime !== undefined) status.startTime = rfc3339(rec.startTime);
   return status;
 }

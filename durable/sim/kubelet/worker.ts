@@ -1,6 +1,7 @@
 // The pod worker: on each sync it computes a plan (data: create the sandbox, start / restart /
 // back off containers in kubelet order) and applies it step by step on the virtual clock,
 // writing pod status at the start and end of every sync (kuberuntime computePodActions+SyncPod).
+import { admitPod, rejectPod } from "./admit";
 import { rfc3339 } from "../core/time";
 import type { KObject } from "../store/types";
 import { inBackoff, nextBackoff, shouldRestart } from "./backoff";
@@ -55,6 +56,12 @@ export function runSync(env: KubeletEnv, rec: PodRecord): void {
   if (!pod || pod.metadata.uid !== rec.uid) return;
   ensureRecords(rec, pod);
   if (rec.startTime === undefined) {
+    const refusal = admitPod(env, pod, rec);
+    if (refusal) {
+      rejectPod(env, rec, pod, refusal);
+      writeStatus(env, rec);
+      return;
+    }
     rec.startTime = env.ctx.now();
     env.ctx.trace.step("kubelet", "API Server", "report initial pod status (ContainerCreating)", pod.metadata, env.node.name);
   }
