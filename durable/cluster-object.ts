@@ -68,7 +68,8 @@ export class ClusterObject extends DurableObject<Env> {
 
   private load(): void {
     const kv = this.kv();
-    if (!kv.has("meta")) return;
+    // No sandbox here (a fresh object, or one destroy() emptied, alarm included): no alarm to read.
+    if (!kv.has("meta")) { this.alarmAt = null; return; }
     this.meta = JSON.parse(kv.get("meta")!) as SandboxMeta;
     this.clock = new VirtualClock(JSON.parse(kv.get("clock")!) as ClockState);
     this.activity.load(kv.get("activity"), this.meta.createdAt);
