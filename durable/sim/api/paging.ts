@@ -6,6 +6,7 @@
 // podlab keeps no MVCC snapshots: later pages list the current objects after the start key
 // (what a compacted etcd answers too), under the first page's resourceVersion.
 import type { KObject } from "../store/types";
+import { decodeBase64Url, encodeBase64Url } from "../core/base64url";
 import { badRequest } from "./status";
 
 /** Metadata of a (possibly partial) list, in ListMeta field order. */
@@ -13,38 +14,6 @@ export interface PageMeta {
   resourceVersion: string;
   continue?: string;
   remainingItemCount?: number;
-}
-
-const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-function encodeBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = [18, 12, 6, 0].map((s) => B64URL[(n >> s) & 63]);
-    out += chars.slice(0, Math.min(4, bytes.length - i + 1)).join("");
-  }
-  return out;
-}
-
-/** Go's base64.RawURLEncoding.DecodeString, with its error text. */
-function decodeBase64Url(s: string): string {
-  let bits = 0;
-  let acc = 0;
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const v = B64URL.indexOf(s[i]);
-    if (v < 0) throw new Error(`illegal base64 data at input byte ${i}`);
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((acc >> bits) & 0xff);
-    }
-  }
-  if (s.length % 4 === 1) throw new Error(`illegal base64 data at input byte ${s.length - 1}`);
-  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** The key of an object relative to the list's prefix (namespace/name across namespaces). */

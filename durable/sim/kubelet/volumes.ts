@@ -3,6 +3,7 @@
 // /etc/hostname and /etc/resolv.conf. Produces the runtime's MountSpec list.
 import type { MountSpec } from "../runtime/contract";
 import type { Store } from "../store/store";
+import { encodeBase64Url } from "../core/base64url";
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
@@ -22,7 +23,7 @@ function b64decode(s: string): string {
 }
 
 function fakeToken(pod: Json): string {
-  const enc = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const enc = (o: unknown) => encodeBase64Url(JSON.stringify(o));
   return `${enc({ alg: "RS256", kid: "podlab" })}.${enc({ aud: ["https://kubernetes.default.svc.cluster.local"], iss: "https://kubernetes.default.svc.cluster.local",
     "kubernetes.io": { namespace: pod.metadata.namespace, pod: { name: pod.metadata.name, uid: pod.metadata.uid },
       serviceaccount: { name: pod.spec.serviceAccountName ?? "default" } }, sub: `system:serviceaccount:${pod.metadata.namespace}:${pod.spec.serviceAccountName ?? "default"}` })}.c2lnbmF0dXJl`;
