@@ -4,7 +4,8 @@
 // pod with a hand-written nodeName, which bypasses the scheduler, runs into. A refused pod
 // fails at once: phase Failed, reason, "Pod was rejected: ..." and a Warning event.
 import type { Node, Pod } from "../../../schema/k8s";
-import { nodeAllocatable, podRequests } from "../scheduler/resources";
+import { nodeAllocatable, podRequests, type Resources } from "../scheduler/resources";
+import { resourceShortfalls } from "../scheduler/plugins/node-resources-fit";
 import type { KObject } from "../store/types";
 import { Kubelet, type KubeletEnv } from "./kubelet";
 import type { PodRecord } from "./types";
@@ -37,29 +38,21 @@ function sysctlRefusal(pod: Json): Refusal | undefined {
 function resourceRefusal(env: KubeletEnv, pod: Json, rec: PodRecord): Refusal | undefined {
   const node = env.ctx.store.get("nodes", undefined, env.node.name) as Node | undefined;
   if (!node) return undefined;
-  const alloc = nodeAllocatable(node);
   const others = Object.values(env.state.pods)
     .filter((r) => r.uid !== rec.uid && !r.terminalPhase && !r.rejected && r.startTime !== undefined)
     .map((r) => Kubelet.podOf(env, r) as Pod | undefined)
     .filter((p): p is Pod => !!p);
-  const short = (resource: string, requested: number, used: number, capacity: number): Refusal =>
-    ({ reason: `OutOf${resource}`, message: `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}` });
-  if (others.length + 1 > alloc.pods) return short("pods", 1, others.length, alloc.pods);
-  const want = podRequests(pod as Pod);
-  if (!want.cpuMilli && !want.memoryBytes && !want.ephemeralBytes) return undefined;
-  const used = { cpu: 0, memory: 0, eph: 0 };
+  const used: Resources = { cpuMilli: 0, memoryBytes: 0, ephemeralBytes: 0 };
   for (const p of others) {
     const r = podRequests(p);
-    used.cpu += r.cpuMilli;
-    used.memory += r.memoryBytes;
-    used.eph += r.ephemeralBytes;
+    used.cpuMilli += r.cpuMilli;
+    used.memoryBytes += r.memoryBytes;
+    used.ephemeralBytes += r.ephemeralBytes;
+    for (const [k, v] of Object.entries(r.scalars ?? {})) (used.scalars ??= {})[k] = (used.scalars[k] ?? 0) + v;
   }
-  if (want.cpuMilli && used.cpu + want.cpuMilli > alloc.cpuMilli) return short("cpu", want.cpuMilli, used.cpu, alloc.cpuMilli);
-  if (want.memoryBytes && used.memory + want.memoryBytes > alloc.memoryBytes) return short("memory", want.memoryBytes, used.memory, alloc.memoryBytes);
-  if (want.ephemeralBytes && used.eph + want.ephemeralBytes > alloc.ephemeralBytes) {
-    return short("ephemeral-storage", want.ephemeralBytes, used.eph, alloc.ephemeralBytes);
-  }
-  return undefined;
+  const [s] = resourceShortfalls(podRequests(pod as Pod), nodeAllocatable(node), used, others.length);
+  return s && { reason: `OutOf${s.resource}`,
+    message: `Node didn't have enough resource: ${s.resource}, requested: ${s.requested}, used: ${s.used}, capacity: ${s.capacity}` };
 }
 
 /** The first admit handler that refuses the pod, if any (sysctls, then the node's resources). */

@@ -3,6 +3,7 @@
 // reason. Scores with LeastAllocated over cpu and memory (weights 1), using non-zero requests.
 import { ClusterEvent, MAX_NODE_SCORE, unschedulable, type FilterPlugin, type SchedPod, type ScorePlugin } from "../framework";
 import type { NodeInfo } from "../node-info";
+import type { Allocatable, Resources } from "../resources";
 
 /** Plugin name. */
 export const NODE_RESOURCES_FIT = "NodeResourcesFit";
@@ -13,24 +14,32 @@ export function insufficientReason(resource: string): string {
   return `Insufficient ${resource}`;
 }
 
+/** One resource the node lacks for a pod (noderesources.InsufficientResource). */
+export interface Shortfall { resource: string; requested: number; used: number; capacity: number }
+
+/**
+ * fitsRequest: every shortfall of `want` on a node with `alloc` of which `used` is requested by
+ * `pods` pods, in upstream order (pods, cpu, memory, ephemeral-storage, scalars by name). The
+ * scheduler turns them into FailedScheduling reasons, the kubelet's admission into OutOf<resource>.
+ */
+export function resourceShortfalls(want: Resources, alloc: Allocatable, used: Resources, pods: number): Shortfall[] {
+  const out: Shortfall[] = [];
+  if (pods + 1 > alloc.pods) out.push({ resource: "pods", requested: 1, used: pods, capacity: alloc.pods });
+  const check = (resource: string, r: number, a: number, u: number) => {
+    if (r > 0 && r > a - u) out.push({ resource, requested: r, used: u, capacity: a });
+  };
+  check("cpu", want.cpuMilli, alloc.cpuMilli, used.cpuMilli);
+  check("memory", want.memoryBytes, alloc.memoryBytes, used.memoryBytes);
+  check("ephemeral-storage", want.ephemeralBytes, alloc.ephemeralBytes, used.ephemeralBytes);
+  for (const name of Object.keys(want.scalars ?? {}).sort()) check(name, want.scalars![name], alloc.scalars?.[name] ?? 0, used.scalars?.[name] ?? 0);
+  return out;
+}
+
 /** Every reason the pod does not fit the node (empty when it fits), in upstream order. */
 export function insufficientResources(p: SchedPod, n: NodeInfo): string[] {
-  const out: string[] = [];
-  if (fitsQuickly(p, n)) return out;
-  if (n.pods.size + 1 > n.allocatable.pods) out.push(ERR_REASON_TOO_MANY_PODS);
-  const r = p.requests;
-  const a = n.allocatable;
-  const used = n.requested;
-  if (r.cpuMilli > 0 && r.cpuMilli > a.cpuMilli - used.cpuMilli) out.push(insufficientReason("cpu"));
-  if (r.memoryBytes > 0 && r.memoryBytes > a.memoryBytes - used.memoryBytes) out.push(insufficientReason("memory"));
-  if (r.ephemeralBytes > 0 && r.ephemeralBytes > a.ephemeralBytes - used.ephemeralBytes) out.push(insufficientReason("ephemeral-storage"));
-  if (r.scalars) {
-    for (const name of Object.keys(r.scalars).sort()) {
-      const want = r.scalars[name];
-      if (want > 0 && want > (a.scalars?.[name] ?? 0) - (used.scalars?.[name] ?? 0)) out.push(insufficientReason(name));
-    }
-  }
-  return out;
+  if (fitsQuickly(p, n)) return [];
+  return resourceShortfalls(p.requests, n.allocatable, n.requested, n.pods.size)
+    .map((s) => (s.resource === "pods" ? ERR_REASON_TOO_MANY_PODS : insufficientReason(s.resource)));
 }
 
 /** The common case without allocations: a slot free and cpu/memory/storage fit, no scalars. */
