@@ -7,29 +7,16 @@
 // The client is node:http over one keep-alive connection, as kubectl's Go client talks; Node's
 // fetch adds about 4 ms per request of its own on this machine, which is not podlab's time.
 // Prints the figures next to the targets and exits non-zero when a target is missed.
-import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import http from "node:http";
 import { startPodlab } from "../test/e2e/harness.mjs";
+import { importCore } from "../scripts/import-core.mjs";
 
 /** The simulation core's share, timed in Node (bundled with esbuild): where the time goes. */
 async function coreFigures() {
-  const dir = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-  try {
-    const out = join(dir, "foundation.mjs");
-    await build({ entryPoints: [fileURLToPath(new URL("../durable/sim/bench/foundation-scenario.ts", import.meta.url))], bundle: true,
-      format: "esm", platform: "node", outfile: out, logLevel: "error", target: "node20",
-      banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' } });
-    const { foundationCore } = await import(pathToFileURL(out).href);
-    foundationCore(() => performance.now()); // warm-up
-    return foundationCore(() => performance.now());
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { foundationCore } = await importCore("durable/sim/bench/foundation-scenario.ts");
+  foundationCore(() => performance.now()); // warm-up
+  return foundationCore(() => performance.now());
 }
 
 const TARGETS = { create: 50, list: 5, createPod: 5 };

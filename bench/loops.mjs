@@ -2,25 +2,15 @@
 // second, simulated for one virtual hour through the full cluster (API, scheduler, kubelets,
 // runtime). Targets on this machine: ≤ 2 s wall and ≤ 64 MB of heap for the whole run.
 // Bundles the pure scenario with esbuild and runs it.
-import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
+import { importCore } from "../scripts/import-core.mjs";
 import v8 from "node:v8";
 import vm from "node:vm";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc");
-const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-const out = join(dir, "loops.mjs");
-try {
-  await build({ entryPoints: [join(root, "durable/sim/bench/loops-scenario.ts")], bundle: true, format: "esm", platform: "node",
-    outfile: out, logLevel: "error", target: "node20",
-    banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' } });
-  const { loopsHour } = await import(pathToFileURL(out).href);
+{
+  const { loopsHour } = await importCore("durable/sim/bench/loops-scenario.ts");
   const wall = () => performance.now();
   // The first run in a fresh process pays for JIT compilation of the whole core; a sandbox's
   // Durable Object is a long-lived isolate, so the target applies to the median of warm runs.
@@ -52,6 +42,4 @@ try {
   console.log(`    (${r.running}/${r.pods} Running; loop-0 has ${r.logLines} log lines; last line ${JSON.stringify(r.lastLine)} ${correct ? "as expected" : `expected ${JSON.stringify(r.expectedLastLine)}`})`);
   r = undefined;
   process.exitCode = okWall && okHeap && correct ? 0 : 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -2,21 +2,11 @@
 // simulated for one virtual day (target ≤ 3 s wall), and a sandbox with 50 probed pods idle for
 // 7 virtual days answering its next request (target ≤ 200 ms). Steady periodic work must be
 // skipped in bulk, not replayed tick by tick. Bundles the pure scenario with esbuild and runs it.
-import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
+import { importCore } from "../scripts/import-core.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-const out = join(dir, "probes.mjs");
-try {
-  await build({ entryPoints: [join(root, "durable/sim/bench/probes-scenario.ts")], bundle: true, format: "esm", platform: "node",
-    outfile: out, logLevel: "error", target: "node20",
-    banner: { js: 'import { createRequire as __r } from "node:module"; const require = __r(import.meta.url);' } });
-  const { probesDay, idleWeek } = await import(pathToFileURL(out).href);
+{
+  const { probesDay, idleWeek } = await importCore("durable/sim/bench/probes-scenario.ts");
   const wall = () => performance.now();
   idleWeek(5, wall); // warm-up
   const day = probesDay(500, wall);
@@ -29,6 +19,4 @@ try {
   console.log(`  ${idle.pods} probed pods idle 7 days, next request  ${idle.firstRequestMs.toFixed(0).padStart(6)} ms   target ≤ 200 ms    ${okIdle ? "PASS" : "FAIL"}`);
   console.log(`    (catch-up ${idle.catchUpMs.toFixed(0)} ms, ${idle.timersRun} timers run, ${idle.ready}/${idle.pods} Ready)`);
   process.exitCode = okDay && okIdle ? 0 : 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

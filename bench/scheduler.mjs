@@ -2,28 +2,17 @@
 // dependency of wrangler) into a temp file, runs 10,000 pods onto 100 nodes, prints throughput
 // and latency percentiles, and exits non-zero when below the 5,000 pods/s target.
 // Usage: node bench/scheduler.mjs [--pods N] [--nodes N] [--spacing ms] [--seed s] [--runs N]
-import { build } from "esbuild";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
+import { importCore } from "../scripts/import-core.mjs";
 
 const TARGET_PODS_PER_SECOND = 5000;
-const root = fileURLToPath(new URL("..", import.meta.url));
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
 };
 
-const dir = mkdtempSync(join(tmpdir(), "podlab-bench-"));
-const out = join(dir, "bench.mjs");
-try {
-  await build({ entryPoints: [join(root, "durable/sim/scheduler/bench-scenario.ts")], bundle: true, format: "esm", platform: "node",
-    outfile: out, logLevel: "error", target: "node20",
-    // Bundled CommonJS dependencies (yaml) call require(); give the ESM bundle one.
-    banner: { js: 'import { createRequire as __podlabRequire } from "node:module"; const require = __podlabRequire(import.meta.url);' } });
-  const { runSchedulerBench } = await import(pathToFileURL(out).href);
+{
+  const { runSchedulerBench } = await importCore("durable/sim/scheduler/bench-scenario.ts");
   const opts = { nodes: Number(arg("nodes", 100)), pods: Number(arg("pods", 10000)), seed: arg("seed", "bench"),
     spacingMs: Number(arg("spacing", 0)), wallClock: () => performance.now() };
   const runs = Number(arg("runs", 3));
@@ -42,6 +31,4 @@ try {
   const pass = r.bound === r.pods && r.podsPerSecond >= TARGET_PODS_PER_SECOND;
   console.log(pass ? "PASS" : "FAIL");
   process.exitCode = pass ? 0 : 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
