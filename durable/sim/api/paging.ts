@@ -55,11 +55,11 @@ export function encodeContinue(lastKey: string, rv: number): string {
 }
 
 /**
- * One page of `items` (already filtered, in key order) for the request's limit/continue.
- * `filtered`: a label or field selector applied (no remainingItemCount then).
+ * One page of the objects of `all` that `matches` (in key order) for the request's limit and
+ * continue; remainingItemCount only when no label or field selector was given.
  */
 export function paginate(query: URLSearchParams, all: KObject[], matches: (o: KObject) => boolean, currentRv: number,
-  acrossNamespaces: boolean): { items: KObject[]; meta: PageMeta; filtered: boolean } {
+  acrossNamespaces: boolean): { items: KObject[]; meta: PageMeta } {
   const cont = query.get("continue") ?? "";
   const limitText = query.get("limit");
   const limit = limitText && /^-?\d+$/.test(limitText) ? Number(limitText) : 0;
@@ -76,9 +76,9 @@ export function paginate(query: URLSearchParams, all: KObject[], matches: (o: KO
     rest = keyed.filter((x) => x.k > t.start);
   }
   const matching = rest.filter((x) => matches(x.o));
-  if (limit <= 0 || matching.length <= limit) return { items: matching.map((x) => x.o), meta: { resourceVersion: String(rv) }, filtered };
+  if (limit <= 0 || matching.length <= limit) return { items: matching.map((x) => x.o), meta: { resourceVersion: String(rv) } };
   const page = matching.slice(0, limit);
   const meta: PageMeta = { resourceVersion: String(rv), continue: encodeContinue(page[page.length - 1].k, rv) };
   if (!filtered) meta.remainingItemCount = matching.length - limit;
-  return { items: page.map((x) => x.o), meta, filtered };
+  return { items: page.map((x) => x.o), meta };
 }
